@@ -1,0 +1,31 @@
+# Two commands set everything up on a fresh Debian machine with Swift 6.3:
+#   make run    builds settle and runs the default scenario
+#   make test   runs the test suite
+SWIFT ?= swift
+ARGS ?=
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build install lint
+
+# GLPK comes from Debian: libglpk-dev for the library, glpk-utils for glpsol (used by some tests).
+deps:
+	@if ! dpkg -s libglpk-dev glpk-utils >/dev/null 2>&1; then \
+		echo "Installing libglpk-dev and glpk-utils..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libglpk-dev glpk-utils; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	.build/release/settle $(ARGS)
+
+test: deps
+	$(SWIFT) test
+
+# Copies the binary to PREFIX/bin (default /usr/local).
+install: build
+	install -D .build/release/settle $(or $(PREFIX),/usr/local)/bin/settle
+
+lint:
+	$(SWIFT) format lint --strict -r Package.swift Sources Tests

@@ -1,0 +1,25 @@
+/// How `GLPKSolver` runs. Invalid values (negative or NaN time limit, negative
+/// or non-finite gap) are rejected with `GLPKError.invalidModel`.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit; `nil` means none. Passed to GLPK in whole milliseconds,
+    /// rounded up and capped at `Int32.max` (about 24.8 days).
+    public var timeLimitSeconds: Double?
+    /// Relative MIP gap at which branch-and-cut may stop and call the incumbent optimal.
+    public var relativeGap: Double
+    /// Lets GLPK print its progress to the terminal.
+    public var verbose: Bool
+    /// Runs GLPK's MIP presolver. LPs never use the LP presolver, so that
+    /// infeasible and unbounded LPs are reported by the simplex with a status.
+    /// Without presolve a MIP's root relaxation is solved by the simplex first.
+    public var presolve: Bool
+
+    public init(
+        timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-6, verbose: Bool = false,
+        presolve: Bool = true
+    ) {
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.verbose = verbose
+        self.presolve = presolve
+    }
+}

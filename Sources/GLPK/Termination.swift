@@ -1,0 +1,13 @@
+/// Why a solve stopped.
+public enum Termination: Sendable, Equatable {
+    /// Proven optimal; for a MIP, within `SolveOptions.relativeGap`.
+    case optimal
+    case infeasible
+    /// The objective is unbounded. For a MIP this can also mean that the LP
+    /// relaxation is unbounded while the integer problem is infeasible.
+    case unbounded
+    case timeLimit
+    case iterationOrOtherLimit
+    /// GLPK failed or returned a code this layer does not know; the text says which.
+    case numericalFailure(String)
+}

@@ -1,0 +1,35 @@
+/// How a matching round ended. Whether a solution exists is separate: see `MatchResult.placement`.
+public enum MatchTermination: String, Sendable, Equatable {
+    /// Proven within the gap tolerance.
+    case optimal
+    /// The time limit stopped the solver; the placement is the best found, with its gap.
+    case timeLimit = "time_limit"
+    /// The solver failed; households are left unplaced.
+    case failed
+}
+
+public struct MatchResult: Sendable {
+    /// Municipality index for each household of the batch, or nil when it got no offer.
+    public var placement: [Int?]
+    public var termination: MatchTermination
+    /// The method actually used (`auto` resolves to one of the others).
+    public var method: MatchingMethod
+    /// Total value of the placement.
+    public var objective: Double
+    /// Proven upper bound on any placement's value.
+    public var bound: Double
+    /// (bound − objective) / |bound|; 0 for an empty batch.
+    public var gap: Double
+    /// Households that the LP relaxation split between municipalities.
+    public var splitHouseholds: Int
+    /// Households placed by the repair MIP.
+    public var repairedHouseholds: Int
+    public var seconds: Double
+    /// Solver detail for reports, e.g. a failure reason.
+    public var note: String?
+
+    public static func gap(objective: Double, bound: Double) -> Double {
+        let scale = max(abs(bound), 1e-9)
+        return max(0, (bound - objective) / scale)
+    }
+}

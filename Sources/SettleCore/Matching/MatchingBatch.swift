@@ -1,0 +1,39 @@
+/// One IMDi matching round as data: who waits, where there is room, and what each pairing is worth.
+public struct MatchingBatch: Sendable {
+    public var households: [Household]
+    public var municipalities: [Municipality]
+    /// Remaining places in each municipality's decision, in persons.
+    public var capacity: [Int]
+    /// Row-major households × municipalities; `-infinity` marks a pairing that is not allowed.
+    public var value: [Double]
+
+    public var householdCount: Int { households.count }
+    public var municipalityCount: Int { municipalities.count }
+
+    public init(households: [Household], municipalities: [Municipality], capacity: [Int], value: [Double]) {
+        self.households = households
+        self.municipalities = municipalities
+        self.capacity = capacity
+        self.value = value
+    }
+
+    /// Values from the integration model; a household may only go where its whole size fits.
+    public init(
+        households: [Household], municipalities: [Municipality], capacity: [Int], model: IntegrationModel
+    ) {
+        var value = [Double](repeating: -.infinity, count: households.count * municipalities.count)
+        for (h, household) in households.enumerated() {
+            let row = h * municipalities.count
+            for (m, municipality) in municipalities.enumerated() where capacity[m] >= household.size {
+                value[row + m] = model.matchingValue(household, in: municipality)
+            }
+        }
+        self.init(households: households, municipalities: municipalities, capacity: capacity, value: value)
+    }
+
+    @inline(__always) public func value(_ h: Int, _ m: Int) -> Double { value[h * municipalities.count + m] }
+    @inline(__always) public func isAllowed(_ h: Int, _ m: Int) -> Bool { value[h * municipalities.count + m] > -.infinity }
+
+    /// Number of allowed household–municipality pairs: the size of the exact model.
+    public var allowedPairs: Int { value.reduce(0) { $0 + ($1 > -.infinity ? 1 : 0) } }
+}

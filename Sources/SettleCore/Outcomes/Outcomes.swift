@@ -1,0 +1,109 @@
+/// What a run produced, in persons unless a name says otherwise.
+public struct Outcomes: Sendable, Equatable {
+    public struct PathCounts: Sendable, Equatable {
+        public var settledByIMDi = 0
+        public var selfSettled = 0
+        public var declined = 0
+        public var waiting = 0
+        public var total: Int { settledByIMDi + selfSettled + declined + waiting }
+
+        public subscript(path: SettlementPath) -> Int {
+            get {
+                switch path {
+                case .settledByIMDi: settledByIMDi
+                case .selfSettled: selfSettled
+                case .declined: declined
+                case .waiting: waiting
+                }
+            }
+            set {
+                switch path {
+                case .settledByIMDi: settledByIMDi = newValue
+                case .selfSettled: selfSettled = newValue
+                case .declined: declined = newValue
+                case .waiting: waiting = newValue
+                }
+            }
+        }
+    }
+
+    public struct Offers: Sendable, Equatable {
+        public var made = 0
+        public var accepted = 0
+        public var declined = 0
+    }
+
+    public struct Programme: Sendable, Equatable {
+        public var participants = 0
+        public var lostByDecline = 0
+    }
+
+    public struct Benefit: Sendable, Equatable {
+        public var annualCostNOK = 0.0
+        public var forgoneByDeclineNOK = 0.0
+    }
+
+    public struct Tuition: Sendable, Equatable {
+        public var entitled = 0
+        public var keptByDecliners = 0
+    }
+
+    public struct School: Sendable, Equatable {
+        public var childrenInSchool = 0
+        public var youthUpperSecondaryRight = 0
+    }
+
+    public struct Capacity: Sendable, Equatable {
+        public var decided = 0
+        public var used = 0
+        public var overCapacityMunicipalities = 0
+    }
+
+    public struct Matching: Sendable, Equatable {
+        public var method: MatchingMethod
+        public var termination: MatchTermination
+        public var households: Int
+        public var objective: Double
+        public var bound: Double
+        public var gap: Double
+        public var predictedEmployment: Double
+        public var splitHouseholds: Int
+        public var repairedHouseholds: Int
+        public var seconds: Double
+        public var note: String?
+    }
+
+    public struct Area: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var county: String
+        public var population: Int
+        public var decided: Int
+        public var settledByIMDi = 0
+        public var selfSettled = 0
+        /// Households that declined an offer to this municipality.
+        public var declinedOffers = 0
+        public var takesPartInSelfSettlement: Bool
+        public var used: Int { settledByIMDi + selfSettled }
+    }
+
+    public var scenario: String
+    public var seed: UInt64
+    public var households: Int
+    public var persons: Int
+    /// Persons by path.
+    public var outcomes: PathCounts
+    /// Households by path.
+    public var householdOutcomes: PathCounts
+    public var offers: Offers
+    public var introductionProgramme: Programme
+    public var introductionBenefit: Benefit
+    public var norwegianTuition: Tuition
+    public var school: School
+    /// Expected employed adults among those settled by IMDi or by agreement.
+    public var expectedEmployed: Double
+    public var capacity: Capacity
+    public var matching: Matching
+    public var municipalities: [Area]
+    public var counties: [Area]
+}

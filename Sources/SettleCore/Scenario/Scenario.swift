@@ -1,0 +1,127 @@
+/// A scenario with every draw made: the municipalities, their decisions, who
+/// takes part in self-settlement and the cohort. Same spec, same scenario.
+public struct Scenario: Sendable {
+    public var spec: ScenarioSpec
+    public var municipalities: [Municipality]
+    /// Each municipality's settlement decision for the year, in persons.
+    public var capacity: [Int]
+    /// Whether each municipality takes part in agreed self-settlement.
+    public var selfSettlementParticipation: [Bool]
+    public var households: [Household]
+
+    public var persons: Int { households.reduce(0) { $0 + $1.size } }
+
+    /// Draws the scenario from its spec; fails only on references to unknown municipality ids.
+    public static func resolve(_ spec: ScenarioSpec) throws(ScenarioError) -> Scenario {
+        let seeds = SeedSequence(seed: spec.seed)
+        var records: [MunicipalityRecord]
+        switch spec.municipalities {
+        case .generated(let generated):
+            var rng = seeds.stream("municipalities")
+            records = MunicipalityGenerator.generate(generated, rng: &rng)
+        case .table(let table):
+            records = table
+        }
+        var labourRNG = seeds.stream("labour-market")
+        let municipalities = records.map { record -> Municipality in
+            let centrality = Self.centrality(population: record.population)
+            let drawn = 0.5 + 0.12 * labourRNG.normal() + 0.1 * (centrality - 0.5)
+            return Municipality(
+                id: record.id, name: record.name, countyID: record.countyID, county: record.county,
+                population: record.population, areaKm2: record.areaKm2, latitude: record.latitude,
+                longitude: record.longitude,
+                labourMarket: record.labourMarket ?? min(0.95, max(0.05, drawn)),
+                centrality: centrality)
+        }
+        var index: [String: Int] = [:]
+        for (i, m) in municipalities.enumerated() { index[m.id] = i }
+
+        for id in spec.capacity.overrides.keys.sorted() where index[id] == nil {
+            throw ScenarioError(key: "capacity.overrides.\(id)", message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+        }
+        let capacity = Self.decisions(records: records, rule: spec.capacity)
+
+        var participation: [Bool]
+        if let listed = spec.selfSettlement.participating {
+            for id in listed where index[id] == nil {
+                throw ScenarioError(key: "self_settlement.participating", message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+            }
+            let set = Set(listed)
+            participation = municipalities.map { set.contains($0.id) }
+        } else {
+            var rng = seeds.stream("self-settlement-municipalities")
+            participation = Self.drawParticipation(
+                municipalities: municipalities, share: spec.selfSettlement.municipalityShare, rng: &rng)
+        }
+        for (i, record) in records.enumerated() {
+            if let fixed = record.selfSettlement { participation[i] = fixed }
+        }
+
+        var households: [Household]
+        switch spec.cohort {
+        case .generated(let mix):
+            var rng = seeds.stream("cohort")
+            households = CohortGenerator.generate(mix, municipalities: municipalities, rng: &rng)
+        case .table(let table):
+            households = []
+            households.reserveCapacity(table.count)
+            for record in table {
+                var tie: Int? = nil
+                if let id = record.ties {
+                    guard let found = index[id] else {
+                        throw ScenarioError(key: "cohort.table", message: "household '\(record.id)' has ties to unknown municipality '\(id)'; use a kommunenummer from the municipality table")
+                    }
+                    tie = found
+                }
+                households.append(Household(id: record.id, members: record.members, tieMunicipality: tie))
+            }
+        }
+        return Scenario(
+            spec: spec, municipalities: municipalities, capacity: capacity,
+            selfSettlementParticipation: participation, households: households)
+    }
+
+    /// Centrality from population on a log scale: about 0.35 at 5,000 inhabitants, 1 at 700,000.
+    public static func centrality(population: Int) -> Double {
+        let value = (_log10(Double(max(population, 1))) - 2.5) / (_log10(700_000) - 2.5)
+        return min(1, max(0, value))
+    }
+
+    /// Decisions: a municipality's own figure (table column or override), else a population share of what is left.
+    static func decisions(records: [MunicipalityRecord], rule: CapacityRule) -> [Int] {
+        var fixed: [Int?] = records.map { rule.overrides[$0.id] ?? $0.capacity }
+        let fixedTotal = fixed.reduce(0) { $0 + ($1 ?? 0) }
+        let open = records.indices.filter { fixed[$0] == nil }
+        let shares = MunicipalityGenerator.apportion(
+            total: max(0, rule.nationalTotal - fixedTotal),
+            weights: open.map { Double(records[$0].population) },
+            minimum: rule.minimum)
+        for (k, i) in open.enumerated() { fixed[i] = shares[k] }
+        return fixed.map { $0 ?? 0 }
+    }
+
+    /// Picks round(share × count) municipalities, larger ones somewhat likelier (weighted sampling without replacement).
+    static func drawParticipation(municipalities: [Municipality], share: Double, rng: inout SplitMix64) -> [Bool] {
+        let wanted = Int((share * Double(municipalities.count)).rounded())
+        let keys = municipalities.map { m -> Double in
+            let weight = 1 + _log10(Double(max(m.population, 1)))
+            return _log(max(rng.uniform(), 1e-300)) / weight
+        }
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
+        var result = [Bool](repeating: false, count: municipalities.count)
+        for i in order.prefix(wanted) { result[i] = true }
+        return result
+    }
+}
+
+/// A scenario that refers to something that does not exist.
+public struct ScenarioError: Error, Sendable, Equatable {
+    /// Dotted key path in the scenario file.
+    public var key: String
+    public var message: String
+
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
+}

@@ -1,0 +1,174 @@
+/// Everything a scenario file says, validated, before any random draw.
+///
+/// Defaults are the documented values in the README's scenario reference.
+/// Tables (municipalities, cohort) arrive as records: reading files is the IO
+/// layer's job, so the core stays pure.
+public struct ScenarioSpec: Sendable, Equatable {
+    public var name: String = "scenario"
+    public var description: String = ""
+    public var seed: UInt64 = 2024
+    public var municipalities: MunicipalitySource = .generated(GeneratedMunicipalities())
+    public var capacity: CapacityRule = CapacityRule()
+    public var selfSettlement: SelfSettlementRule = SelfSettlementRule()
+    public var cohort: CohortSource = .generated(CohortMix())
+    public var decline: DeclineModel = DeclineModel()
+    public var benefit: BenefitRates = BenefitRates()
+    public var scoring: IntegrationModel = IntegrationModel()
+    public var matching: MatchingOptions = MatchingOptions()
+
+    public init() {}
+}
+
+public enum MunicipalitySource: Sendable, Equatable {
+    case generated(GeneratedMunicipalities)
+    case table([MunicipalityRecord])
+}
+
+/// Parameters of the Norway-like generator.
+public struct GeneratedMunicipalities: Sendable, Equatable {
+    public var count: Int = 357
+    public var counties: Int = 15
+    public var population: Int = 5_550_000
+
+    public init() {}
+}
+
+/// One row of a municipality table; optional columns refine the defaults.
+public struct MunicipalityRecord: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var countyID: String
+    public var county: String
+    public var population: Int
+    public var areaKm2: Double
+    public var latitude: Double
+    public var longitude: Double
+    public var capacity: Int?
+    public var selfSettlement: Bool?
+    public var labourMarket: Double?
+
+    public init(
+        id: String, name: String, countyID: String, county: String, population: Int, areaKm2: Double,
+        latitude: Double, longitude: Double, capacity: Int? = nil, selfSettlement: Bool? = nil,
+        labourMarket: Double? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.countyID = countyID
+        self.county = county
+        self.population = population
+        self.areaKm2 = areaKm2
+        self.latitude = latitude
+        self.longitude = longitude
+        self.capacity = capacity
+        self.selfSettlement = selfSettlement
+        self.labourMarket = labourMarket
+    }
+}
+
+/// Each municipality's settlement decision: how many persons it will settle this year.
+public struct CapacityRule: Sendable, Equatable {
+    /// Places decided nationally, shared by population unless a municipality's own figure is given.
+    public var nationalTotal: Int = 35_500
+    /// IMDi normally asks no municipality for fewer than this many persons.
+    public var minimum: Int = 10
+    /// Decisions fixed per municipality id, in persons.
+    public var overrides: [String: Int] = [:]
+
+    public init() {}
+}
+
+public struct SelfSettlementRule: Sendable, Equatable {
+    /// Share of municipalities that take part in agreed self-settlement (about 140 of 357, NIBR 2016).
+    public var municipalityShare: Double = 0.4
+    /// Municipality ids that take part; when given, `municipalityShare` is not used.
+    public var participating: [String]? = nil
+    /// Share of households that look for a home themselves instead of waiting.
+    public var householdShare: Double = 0.1
+    /// How much likelier a single adult is to try (the scheme is used mostly by single adults).
+    public var singleAdultFactor: Double = 2.0
+    /// Chance that the municipality approves the home and the agreement.
+    public var approvalProbability: Double = 0.8
+
+    public init() {}
+}
+
+public enum CohortSource: Sendable, Equatable {
+    case generated(CohortMix)
+    case table([HouseholdRecord])
+}
+
+/// One household read from a cohort table.
+public struct HouseholdRecord: Sendable, Equatable {
+    public var id: String
+    public var members: [Person]
+    /// Municipality id of family ties, if any.
+    public var ties: String?
+
+    public init(id: String, members: [Person], ties: String? = nil) {
+        self.id = id
+        self.members = members
+        self.ties = ties
+    }
+}
+
+/// The mix a generated cohort is drawn from. Shares are normalised to sum to one.
+public struct CohortMix: Sendable, Equatable {
+    public var households: Int = 3_000
+    /// Household size → share (assumption fitted to a mostly Ukrainian cohort: many single adults and mothers with children).
+    public var householdSize: [Int: Double] = [1: 0.42, 2: 0.26, 3: 0.17, 4: 0.10, 5: 0.03, 6: 0.02]
+    /// Share of households that are one unaccompanied minor.
+    public var unaccompaniedMinorShare: Double = 0.01
+    public var education: [Education: Double] = [.basic: 0.2, .secondary: 0.4, .higher: 0.4]
+    public var english: [LanguageSkill: Double] = [.none: 0.4, .basic: 0.35, .good: 0.25]
+    /// Share of households with family or friends in some municipality.
+    public var tiesShare: Double = 0.3
+
+    public init() {}
+}
+
+/// Whether a household declines IMDi's single offer: a logistic model.
+///
+/// No decline rate is published, so every parameter here is an assumption to vary.
+public struct DeclineModel: Sendable, Equatable {
+    /// Decline probability for a reference household (ties nowhere, offer of average centrality).
+    public var baseRate: Double = 0.05
+    /// Log-odds added per unit of (0.5 − centrality): remote offers are declined more.
+    public var remoteness: Double = 1.5
+    /// Log-odds added when the household has ties to another municipality than the offered one.
+    public var tiesElsewhere: Double = 1.0
+    /// Log-odds added for a single adult, who can more easily arrange housing alone.
+    public var singleAdult: Double = 0.3
+
+    public init() {}
+
+    public func probability(household: Household, offered: Int, municipalities: [Municipality]) -> Double {
+        if baseRate <= 0 { return 0 }
+        if baseRate >= 1 { return 1 }
+        var z = logit(baseRate) + remoteness * (0.5 - municipalities[offered].centrality)
+        if let tie = household.tieMunicipality, tie != offered { z += tiesElsewhere }
+        if household.isSingleAdult { z += singleAdult }
+        return logistic(z)
+    }
+}
+
+public enum MatchingMethod: String, Sendable, CaseIterable {
+    /// Exact branch and cut for small batches, LP plus repair for large ones.
+    case auto
+    /// GLPK branch and cut on the whole batch.
+    case exact
+    /// Transportation LP in person-flows, then a small GLPK MIP for split households.
+    case lpRepair = "lp-repair"
+}
+
+public struct MatchingOptions: Sendable, Equatable {
+    public var method: MatchingMethod = .auto
+    /// Seconds GLPK may spend on one branch and cut.
+    public var timeLimitSeconds: Double = 60
+    /// Relative gap at which a MIP may stop.
+    public var gapTolerance: Double = 0.001
+    /// Batches with at most this many household–municipality pairs are solved exactly under `auto`.
+    public var exactPairLimit: Int = 20_000
+
+    public init() {}
+}

@@ -1,0 +1,62 @@
+import SettleCore
+
+/// The documented JSON form of a run's outcomes (keys listed in the README; their order is fixed).
+public enum JSONReport {
+    public static func value(_ o: Outcomes, includeTimings: Bool = false) -> JSONValue {
+        var matching: [(String, JSONValue)] = [
+            ("method", .string(o.matching.method.rawValue)),
+            ("termination", .string(o.matching.termination.rawValue)),
+            ("households", .int(o.matching.households)),
+            ("objective", .double(o.matching.objective)),
+            ("bound", .double(o.matching.bound)),
+            ("gap", .double(o.matching.gap, 8)),
+            ("predicted_employment", .double(o.matching.predictedEmployment)),
+            ("split_households", .int(o.matching.splitHouseholds)),
+            ("repaired_households", .int(o.matching.repairedHouseholds)),
+        ]
+        if let note = o.matching.note { matching.append(("note", .string(note))) }
+        if includeTimings { matching.append(("seconds", .double(o.matching.seconds, 3))) }
+        return .object([
+            ("scenario", .string(o.scenario)),
+            ("seed", .string(String(o.seed))),
+            ("households", .int(o.households)),
+            ("persons", .int(o.persons)),
+            ("outcomes", paths(o.outcomes)),
+            ("household_outcomes", paths(o.householdOutcomes)),
+            ("offers", .object([("made", .int(o.offers.made)), ("accepted", .int(o.offers.accepted)), ("declined", .int(o.offers.declined))])),
+            ("introduction_programme", .object([("participants", .int(o.introductionProgramme.participants)), ("lost_by_decline", .int(o.introductionProgramme.lostByDecline))])),
+            ("introduction_benefit", .object([("annual_cost_nok", .double(o.introductionBenefit.annualCostNOK, 0)), ("forgone_by_decline_nok", .double(o.introductionBenefit.forgoneByDeclineNOK, 0))])),
+            ("norwegian_tuition", .object([("entitled", .int(o.norwegianTuition.entitled)), ("kept_by_decliners", .int(o.norwegianTuition.keptByDecliners))])),
+            ("school", .object([("children_in_school", .int(o.school.childrenInSchool)), ("youth_upper_secondary_right", .int(o.school.youthUpperSecondaryRight))])),
+            ("expected_employed", .double(o.expectedEmployed, 3)),
+            ("capacity", .object([("decided", .int(o.capacity.decided)), ("used", .int(o.capacity.used)), ("over_capacity_municipalities", .int(o.capacity.overCapacityMunicipalities))])),
+            ("matching", .object(matching)),
+            ("counties", .array(o.counties.map(area))),
+            ("municipalities", .array(o.municipalities.map(area))),
+        ])
+    }
+
+    static func paths(_ counts: Outcomes.PathCounts) -> JSONValue {
+        .object([
+            ("settled_by_imdi", .int(counts.settledByIMDi)),
+            ("self_settled", .int(counts.selfSettled)),
+            ("declined", .int(counts.declined)),
+            ("waiting", .int(counts.waiting)),
+        ])
+    }
+
+    static func area(_ a: Outcomes.Area) -> JSONValue {
+        .object([
+            ("id", .string(a.id)),
+            ("name", .string(a.name)),
+            ("county", .string(a.county)),
+            ("population", .int(a.population)),
+            ("decided", .int(a.decided)),
+            ("settled_by_imdi", .int(a.settledByIMDi)),
+            ("self_settled", .int(a.selfSettled)),
+            ("used", .int(a.used)),
+            ("declined_offers", .int(a.declinedOffers)),
+            ("self_settlement", .bool(a.takesPartInSelfSettlement)),
+        ])
+    }
+}

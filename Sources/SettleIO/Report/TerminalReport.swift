@@ -1,0 +1,98 @@
+import Foundation
+import SettleCore
+
+/// The readable report: headline counts, consequences, matching quality, counties.
+public enum TerminalReport {
+    public static func render(_ o: Outcomes, scenario: Scenario, showTimings: Bool = true) -> String {
+        var out: [String] = []
+        let counties = Set(scenario.municipalities.map(\.countyID)).count
+        out.append("settle · scenario \"\(o.scenario)\" · seed \(o.seed)")
+        if !scenario.spec.description.isEmpty { out.append(scenario.spec.description) }
+        out.append(
+            "\(n(scenario.municipalities.count)) municipalities in \(counties) counties · \(n(o.households)) households · \(n(o.persons)) persons · decisions \(n(o.capacity.decided)) places"
+        )
+        out.append("")
+        var table = TextTable(columns: ["Outcome", "Households", "Persons"], rightAligned: [1, 2])
+        let rows: [(String, SettlementPath)] = [
+            ("Settled by IMDi", .settledByIMDi), ("Self-settled by agreement", .selfSettled),
+            ("Declined the offer", .declined), ("Waiting (no offer)", .waiting),
+        ]
+        for (label, path) in rows {
+            table.add([label, n(o.householdOutcomes[path]), n(o.outcomes[path])])
+        }
+        table.add(["Total", n(o.householdOutcomes.total), n(o.outcomes.total)])
+        out.append(contentsOf: table.lines())
+        out.append("")
+        out.append("Offers                  \(n(o.offers.made)) made, \(n(o.offers.accepted)) accepted, \(n(o.offers.declined)) declined")
+        out.append("Introduction programme  \(n(o.introductionProgramme.participants)) participants; \(n(o.introductionProgramme.lostByDecline)) lost by declining")
+        out.append("Introduction benefit    NOK \(millions(o.introductionBenefit.annualCostNOK)) a year; NOK \(millions(o.introductionBenefit.forgoneByDeclineNOK)) forgone by declining")
+        out.append("Norwegian tuition       \(n(o.norwegianTuition.entitled)) adults entitled, \(n(o.norwegianTuition.keptByDecliners)) of them after declining")
+        out.append("School                  \(n(o.school.childrenInSchool)) children aged 6-15; \(n(o.school.youthUpperSecondaryRight)) youths aged 16-18 with a right to upper secondary")
+        out.append("Expected employed       \(String(format: "%.1f", o.expectedEmployed)) adults among those settled")
+        let share = o.capacity.decided > 0 ? 100 * Double(o.capacity.used) / Double(o.capacity.decided) : 0
+        out.append("Capacity                \(n(o.capacity.used)) of \(n(o.capacity.decided)) places used (\(String(format: "%.1f", share)) %); \(o.capacity.overCapacityMunicipalities) municipalities over their decision")
+        out.append("")
+        let m = o.matching
+        var line = "Matching                \(m.method.rawValue), \(m.termination.rawValue.replacingOccurrences(of: "_", with: " ")): \(n(m.households)) households in the batch"
+        if showTimings { line += String(format: ", %.2f s", m.seconds) }
+        out.append(line)
+        out.append(String(format: "  objective %.3f · bound %.3f · gap %.4f %% · predicted employment %.1f", m.objective, m.bound, 100 * m.gap, m.predictedEmployment))
+        if m.method == .lpRepair {
+            out.append("  \(m.splitHouseholds) households split by the LP relaxation, \(m.repairedHouseholds) placed by the repair MIP")
+        }
+        if let note = m.note { out.append("  note: \(note)") }
+        out.append("")
+        var counties_ = TextTable(
+            columns: ["County", "Decided", "By IMDi", "Self-settled", "Used %", "Declined offers"], rightAligned: [1, 2, 3, 4, 5])
+        for c in o.counties {
+            let used = c.decided > 0 ? String(format: "%.1f", 100 * Double(c.used) / Double(c.decided)) : "-"
+            counties_.add([c.name, n(c.decided), n(c.settledByIMDi), n(c.selfSettled), used, n(c.declinedOffers)])
+        }
+        out.append(contentsOf: counties_.lines())
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// 12345 → "12,345": fixed separators, whatever the machine's locale.
+    public static func n(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
+    static func millions(_ nok: Double) -> String {
+        String(format: "%.1f million", nok / 1_000_000)
+    }
+}
+
+/// Fixed-width columns for terminal output.
+struct TextTable {
+    var columns: [String]
+    var rightAligned: Set<Int>
+    var rows: [[String]] = []
+
+    init(columns: [String], rightAligned: Set<Int>) {
+        self.columns = columns
+        self.rightAligned = rightAligned
+    }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    func lines() -> [String] {
+        let all = [columns] + rows
+        let widths = columns.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        func render(_ row: [String]) -> String {
+            row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return rightAligned.contains(c) ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return [render(columns), rule] + rows.map(render)
+    }
+}

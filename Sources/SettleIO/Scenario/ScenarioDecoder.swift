@@ -1,0 +1,273 @@
+import Foundation
+import SettleCore
+import Yams
+
+/// Reads a scenario file (YAML, or JSON, which YAML reads too) into a validated `ScenarioSpec`.
+///
+/// Every key is checked: unknown keys are errors with the nearest valid key,
+/// numbers must be finite and in range, and tables named by the scenario are
+/// read relative to the scenario file's folder.
+public enum ScenarioDecoder {
+    /// Largest cohort and municipality counts accepted; beyond them memory runs out before anything useful happens.
+    public static let maximumHouseholds = 1_000_000
+    public static let maximumMunicipalities = 5_000
+
+    static let topKeys = [
+        "name", "description", "seed", "municipalities", "capacity", "self_settlement", "cohort", "decline",
+        "benefit", "scoring", "matching",
+    ]
+
+    /// Loads `path`, applying `overrides` before validation.
+    public static func load(path: String, overrides: [Override] = []) throws(InputError) -> ScenarioSpec {
+        let text = try TextFile.read(path)
+        let folder = (path as NSString).deletingLastPathComponent
+        return try decode(text, file: path, folder: folder, overrides: overrides)
+    }
+
+    public static func decode(
+        _ text: String, file: String, folder: String = ".", overrides: [Override] = []
+    ) throws(InputError) -> ScenarioSpec {
+        var root = try parse(text, file: file)
+        var context = DecodeContext(file: file)
+        for override in overrides {
+            root = try override.apply(to: root)
+            context.overridden.insert(override.key)
+        }
+        return try decode(root: root, context: context, folder: folder)
+    }
+
+    static func parse(_ text: String, file: String) throws(InputError) -> Node {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw describe(error, file: file)
+        } catch {
+            throw InputError(file: file, message: "cannot be read as YAML or JSON: \(error)")
+        }
+        guard let node, !isNull(node) else {
+            throw InputError(file: file, message: "is empty; a scenario needs at least a name (see Scenarios/default.yaml)")
+        }
+        return node
+    }
+
+    static func describe(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return InputError(file: file, line: mark.line, message: "not valid YAML or JSON: \(problem); check indentation, colons and brackets near here")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputError(file: file, line: context.mark.line, key: duplicates.first, message: "the key appears twice in one mapping; keep one")
+        case .reader(let problem, _, _, _):
+            return InputError(file: file, message: "cannot be read: \(problem); save it as UTF-8 text")
+        default:
+            return InputError(file: file, message: "cannot be read as YAML or JSON: \(error)")
+        }
+    }
+
+    static func decode(root: Node, context: DecodeContext, folder: String) throws(InputError) -> ScenarioSpec {
+        let top = try MappingReader(root, path: "", allowed: topKeys, context: context)
+        var spec = ScenarioSpec()
+        if let name = try top.string("name") {
+            guard !name.isEmpty, name.count <= 100, !name.contains("/"), !name.contains(where: \.isNewline) else {
+                throw context.error(top.child("name"), path: "name", "use a short name of 1-100 characters without '/' (it names output files)")
+            }
+            spec.name = name
+        }
+        spec.description = try top.string("description") ?? ""
+        if let node = top.child("seed"), !isNull(node) {
+            let text = try ScalarReader.string(node, path: "seed", context: context)
+            guard let seed = UInt64(text) else {
+                throw context.error(node, path: "seed", "expected a whole number from 0 to \(UInt64.max), found '\(text)'")
+            }
+            spec.seed = seed
+        }
+        if let reader = try top.mapping("municipalities", allowed: ["table", "count", "counties", "population"]) {
+            spec.municipalities = try municipalities(reader, folder: folder)
+        }
+        if let reader = try top.mapping("capacity", allowed: ["national_total", "minimum", "overrides"]) {
+            spec.capacity = try capacity(reader)
+        }
+        if let reader = try top.mapping(
+            "self_settlement",
+            allowed: ["municipality_share", "participating", "household_share", "single_adult_factor", "approval_probability"])
+        {
+            spec.selfSettlement = try selfSettlement(reader)
+        }
+        if let reader = try top.mapping(
+            "cohort",
+            allowed: ["households", "table", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share"])
+        {
+            spec.cohort = try cohort(reader, folder: folder)
+        }
+        if let reader = try top.mapping("decline", allowed: ["base_rate", "remoteness", "ties_elsewhere", "single_adult"]) {
+            var model = DeclineModel()
+            model.baseRate = try reader.double("base_rate", in: 0...1) ?? model.baseRate
+            model.remoteness = try reader.double("remoteness", in: -20...20) ?? model.remoteness
+            model.tiesElsewhere = try reader.double("ties_elsewhere", in: -20...20) ?? model.tiesElsewhere
+            model.singleAdult = try reader.double("single_adult", in: -20...20) ?? model.singleAdult
+            spec.decline = model
+        }
+        if let reader = try top.mapping(
+            "benefit", allowed: ["basic_amount_nok", "multiple_of_g", "youth_age_limit", "youth_factor"])
+        {
+            var rates = BenefitRates()
+            rates.basicAmount = try reader.double("basic_amount_nok", in: 0...10_000_000) ?? rates.basicAmount
+            rates.multipleOfG = try reader.double("multiple_of_g", in: 0...100) ?? rates.multipleOfG
+            rates.youthAgeLimit = try reader.int("youth_age_limit", in: 0...120) ?? rates.youthAgeLimit
+            rates.youthFactor = try reader.double("youth_factor", in: 0...10) ?? rates.youthFactor
+            spec.benefit = rates
+        }
+        if let reader = try top.mapping("scoring", allowed: ScoringKeys.all) {
+            spec.scoring = try scoring(reader)
+        }
+        if let reader = try top.mapping(
+            "matching", allowed: ["method", "time_limit_seconds", "gap_tolerance", "exact_pair_limit"])
+        {
+            var options = MatchingOptions()
+            if let text = try reader.string("method") {
+                guard let method = MatchingMethod(rawValue: text) else {
+                    let names = MatchingMethod.allCases.map(\.rawValue)
+                    let hint = Suggestion.nearest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
+                    throw context.error(reader.child("method"), path: "matching.method", "unknown method '\(text)'; \(hint)use one of \(names.joined(separator: ", "))")
+                }
+                options.method = method
+            }
+            options.timeLimitSeconds = try reader.double("time_limit_seconds", in: 0.001...86_400) ?? options.timeLimitSeconds
+            options.gapTolerance = try reader.double("gap_tolerance", in: 0...1) ?? options.gapTolerance
+            options.exactPairLimit = try reader.int("exact_pair_limit", in: 0...100_000_000) ?? options.exactPairLimit
+            spec.matching = options
+        }
+        return spec
+    }
+
+    static func municipalities(_ reader: MappingReader, folder: String) throws(InputError) -> MunicipalitySource {
+        if let table = try reader.string("table") {
+            if let clash = ["count", "counties", "population"].first(where: reader.has) {
+                throw reader.context.error(reader.child(clash), path: reader.keyPath(clash), "give either a table or generator settings (count, counties, population), not both")
+            }
+            let path = resolve(table, folder: folder)
+            return .table(try MunicipalityTableReader.read(path: path, displayName: table))
+        }
+        var generated = GeneratedMunicipalities()
+        generated.count = try reader.int("count", in: 1...maximumMunicipalities) ?? generated.count
+        generated.counties = try reader.int("counties", in: 1...MunicipalityGenerator.maximumCounties) ?? generated.counties
+        generated.population = try reader.int("population", in: 1...2_000_000_000) ?? generated.population
+        if generated.counties > generated.count {
+            throw reader.context.error(reader.child("counties"), path: reader.keyPath("counties"), "\(generated.counties) counties need at least as many municipalities (count is \(generated.count))")
+        }
+        return .generated(generated)
+    }
+
+    static func capacity(_ reader: MappingReader) throws(InputError) -> CapacityRule {
+        var rule = CapacityRule()
+        rule.nationalTotal = try reader.int("national_total", in: 0...100_000_000) ?? rule.nationalTotal
+        rule.minimum = try reader.int("minimum", in: 0...1_000_000) ?? rule.minimum
+        if let pairs = try reader.pairs("overrides") {
+            for (id, _, value) in pairs {
+                rule.overrides[id] = try ScalarReader.int(value, path: "capacity.overrides.\(id)", in: 0...100_000_000, context: reader.context)
+            }
+        }
+        return rule
+    }
+
+    static func selfSettlement(_ reader: MappingReader) throws(InputError) -> SelfSettlementRule {
+        var rule = SelfSettlementRule()
+        rule.municipalityShare = try reader.double("municipality_share", in: 0...1) ?? rule.municipalityShare
+        rule.householdShare = try reader.double("household_share", in: 0...1) ?? rule.householdShare
+        rule.singleAdultFactor = try reader.double("single_adult_factor", in: 0...100) ?? rule.singleAdultFactor
+        rule.approvalProbability = try reader.double("approval_probability", in: 0...1) ?? rule.approvalProbability
+        if let list = try reader.list("participating") {
+            var ids: [String] = []
+            for node in list {
+                ids.append(try ScalarReader.string(node, path: "self_settlement.participating", context: reader.context))
+            }
+            rule.participating = ids
+        }
+        return rule
+    }
+
+    static func cohort(_ reader: MappingReader, folder: String) throws(InputError) -> CohortSource {
+        if let table = try reader.string("table") {
+            let generatorKeys = ["households", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share"]
+            if let clash = generatorKeys.first(where: reader.has) {
+                throw reader.context.error(reader.child(clash), path: reader.keyPath(clash), "give either a table or generator settings, not both")
+            }
+            return .table(try CohortTableReader.read(path: resolve(table, folder: folder), displayName: table))
+        }
+        var mix = CohortMix()
+        mix.households = try reader.int("households", in: 1...maximumHouseholds) ?? mix.households
+        mix.unaccompaniedMinorShare = try reader.double("unaccompanied_minor_share", in: 0...1) ?? mix.unaccompaniedMinorShare
+        mix.tiesShare = try reader.double("ties_share", in: 0...1) ?? mix.tiesShare
+        if let pairs = try reader.pairs("household_size") {
+            var shares: [Int: Double] = [:]
+            for (key, keyNode, value) in pairs {
+                let path = "cohort.household_size.\(key)"
+                guard let size = Int(key), (1...20).contains(size) else {
+                    throw reader.context.error(keyNode, path: path, "household sizes are whole numbers from 1 to 20")
+                }
+                shares[size] = try ScalarReader.double(value, path: path, in: 0...1_000_000, context: reader.context)
+            }
+            try requirePositive(shares.values, reader: reader, key: "household_size")
+            mix.householdSize = shares
+        }
+        if let shares = try categoryShares(reader, key: "education", as: Education.self) { mix.education = shares }
+        if let shares = try categoryShares(reader, key: "english", as: LanguageSkill.self) { mix.english = shares }
+        return .generated(mix)
+    }
+
+    static func categoryShares<C: RawRepresentable & CaseIterable & Hashable>(
+        _ reader: MappingReader, key: String, as: C.Type
+    ) throws(InputError) -> [C: Double]? where C.RawValue == String {
+        guard let pairs = try reader.pairs(key) else { return nil }
+        var shares: [C: Double] = [:]
+        let names = C.allCases.map(\.rawValue)
+        for (name, keyNode, value) in pairs {
+            let path = "cohort.\(key).\(name)"
+            guard let category = C(rawValue: name) else {
+                let hint = Suggestion.nearest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+                throw reader.context.error(keyNode, path: path, "unknown category; \(hint)use \(names.joined(separator: ", "))")
+            }
+            shares[category] = try ScalarReader.double(value, path: path, in: 0...1_000_000, context: reader.context)
+        }
+        try requirePositive(shares.values, reader: reader, key: key)
+        return shares
+    }
+
+    static func requirePositive<S: Sequence>(_ values: S, reader: MappingReader, key: String) throws(InputError) where S.Element == Double {
+        if values.reduce(0, +) <= 0 {
+            throw reader.context.error(reader.child(key), path: reader.keyPath(key), "the shares add up to zero; give at least one positive share")
+        }
+    }
+
+    enum ScoringKeys {
+        static let all = [
+            "intercept", "secondary_education", "higher_education", "basic_english", "good_english", "age_penalty",
+            "labour_market", "centrality", "higher_education_in_central", "basic_education_in_rural", "placement_value",
+        ]
+    }
+
+    static func scoring(_ reader: MappingReader) throws(InputError) -> IntegrationModel {
+        var model = IntegrationModel()
+        let range = -50.0...50.0
+        func read(_ key: String, _ value: inout Double) throws(InputError) {
+            if let v = try reader.double(key, in: range) { value = v }
+        }
+        try read("intercept", &model.intercept)
+        try read("secondary_education", &model.secondaryEducation)
+        try read("higher_education", &model.higherEducation)
+        try read("basic_english", &model.basicEnglish)
+        try read("good_english", &model.goodEnglish)
+        try read("age_penalty", &model.agePenalty)
+        try read("labour_market", &model.labourMarket)
+        try read("centrality", &model.centrality)
+        try read("higher_education_in_central", &model.higherEducationInCentral)
+        try read("basic_education_in_rural", &model.basicEducationInRural)
+        if let v = try reader.double("placement_value", in: 0...1000) { model.placementValue = v }
+        return model
+    }
+
+    static func resolve(_ path: String, folder: String) -> String {
+        path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+    }
+}

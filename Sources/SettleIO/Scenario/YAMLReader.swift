@@ -1,0 +1,179 @@
+import Foundation
+import Yams
+
+/// Where a scenario came from, so every error can name the file, the line and the key.
+struct DecodeContext {
+    var file: String
+    /// Key paths set with `--set`: errors there point at the option, not the file.
+    var overridden: Set<String> = []
+
+    func error(_ node: Node?, path: String, _ message: String) -> InputError {
+        var prefix = path
+        while !prefix.isEmpty {
+            if overridden.contains(prefix) {
+                return InputError(file: "--set \(prefix)", key: path, message: message)
+            }
+            prefix = prefix.contains(".") ? String(prefix[..<prefix.lastIndex(of: ".")!]) : ""
+        }
+        return InputError(file: file, line: node?.mark?.line, key: path.isEmpty ? nil : path, message: message)
+    }
+}
+
+/// A YAML mapping read key by key: only the listed keys are allowed.
+struct MappingReader {
+    let context: DecodeContext
+    let node: Node
+    let path: String
+    let entries: [(key: String, keyNode: Node, value: Node)]
+
+    init(_ node: Node, path: String, allowed: [String], context: DecodeContext) throws(InputError) {
+        guard case .mapping(let mapping) = node else {
+            throw context.error(node, path: path, "expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(describe(node))")
+        }
+        self.context = context
+        self.node = node
+        self.path = path
+        var entries: [(String, Node, Node)] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                throw context.error(keyNode, path: path, "keys must be plain words")
+            }
+            let key = scalar.string
+            let full = path.isEmpty ? key : "\(path).\(key)"
+            if !allowed.contains(key) {
+                let hint = Suggestion.nearest(to: key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+                throw context.error(keyNode, path: full, "unknown key; \(hint)valid keys here: \(allowed.joined(separator: ", "))")
+            }
+            entries.append((key, keyNode, value))
+        }
+        self.entries = entries
+    }
+
+    func child(_ key: String) -> Node? {
+        entries.first { $0.key == key }?.value
+    }
+
+    func has(_ key: String) -> Bool { child(key) != nil }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func mapping(_ key: String, allowed: [String]) throws(InputError) -> MappingReader? {
+        guard let node = child(key), !isNull(node) else { return nil }
+        return try MappingReader(node, path: keyPath(key), allowed: allowed, context: context)
+    }
+
+    func string(_ key: String) throws(InputError) -> String? {
+        guard let node = child(key), !isNull(node) else { return nil }
+        return try ScalarReader.string(node, path: keyPath(key), context: context)
+    }
+
+    func int(_ key: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
+        guard let node = child(key), !isNull(node) else { return nil }
+        return try ScalarReader.int(node, path: keyPath(key), in: range, context: context)
+    }
+
+    func double(_ key: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
+        guard let node = child(key), !isNull(node) else { return nil }
+        return try ScalarReader.double(node, path: keyPath(key), in: range, context: context)
+    }
+
+    func bool(_ key: String) throws(InputError) -> Bool? {
+        guard let node = child(key), !isNull(node) else { return nil }
+        return try ScalarReader.bool(node, path: keyPath(key), context: context)
+    }
+
+    /// A mapping from arbitrary keys (ids, categories) to values.
+    func pairs(_ key: String) throws(InputError) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard let node = child(key), !isNull(node) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            throw context.error(node, path: keyPath(key), "expected a mapping, found \(describe(node))")
+        }
+        var result: [(String, Node, Node)] = []
+        for (k, v) in mapping {
+            guard case .scalar(let scalar) = k else {
+                throw context.error(k, path: keyPath(key), "keys must be plain values")
+            }
+            result.append((scalar.string, k, v))
+        }
+        return result
+    }
+
+    func list(_ key: String) throws(InputError) -> [Node]? {
+        guard let node = child(key), !isNull(node) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            throw context.error(node, path: keyPath(key), "expected a list, found \(describe(node))")
+        }
+        return Array(sequence)
+    }
+}
+
+enum ScalarReader {
+    static func scalar(_ node: Node, path: String, expected: String, context: DecodeContext) throws(InputError) -> Node.Scalar {
+        guard case .scalar(let scalar) = node else {
+            throw context.error(node, path: path, "expected \(expected), found \(describe(node))")
+        }
+        return scalar
+    }
+
+    static func string(_ node: Node, path: String, context: DecodeContext) throws(InputError) -> String {
+        try scalar(node, path: path, expected: "text", context: context).string
+    }
+
+    static func int(_ node: Node, path: String, in range: ClosedRange<Int>, context: DecodeContext) throws(InputError) -> Int {
+        let text = try scalar(node, path: path, expected: "a whole number", context: context).string
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            if let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 9e15 {
+                return try checked(Int(d), node: node, path: path, range: range, context: context)
+            }
+            throw context.error(node, path: path, "expected a whole number, found '\(text)'")
+        }
+        return try checked(value, node: node, path: path, range: range, context: context)
+    }
+
+    static func checked(_ value: Int, node: Node, path: String, range: ClosedRange<Int>, context: DecodeContext) throws(InputError) -> Int {
+        guard range.contains(value) else {
+            throw context.error(node, path: path, "\(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    static func double(_ node: Node, path: String, in range: ClosedRange<Double>, context: DecodeContext) throws(InputError) -> Double {
+        let text = try scalar(node, path: path, expected: "a number", context: context).string
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            throw context.error(node, path: path, "expected a finite number, found '\(text)'")
+        }
+        guard range.contains(value) else {
+            throw context.error(node, path: path, "\(text) is out of range; use a number from \(format(range.lowerBound)) to \(format(range.upperBound))")
+        }
+        return value
+    }
+
+    static func bool(_ node: Node, path: String, context: DecodeContext) throws(InputError) -> Bool {
+        let text = try scalar(node, path: path, expected: "true or false", context: context).string
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw context.error(node, path: path, "expected true or false, found '\(text)'")
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+func isNull(_ node: Node) -> Bool {
+    if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        return true
+    }
+    return false
+}
+
+func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): return isNull(node) ? "nothing" : "'\(scalar.string)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+}

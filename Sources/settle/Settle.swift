@@ -1,0 +1,33 @@
+import ArgumentParser
+import SettleIO
+
+struct Settle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settle",
+        abstract: "Simulate refugee settlement in Norway: IMDi's matching, single offers, declines, self-settlement.",
+        discussion: """
+            With no arguments, settle runs its embedded default scenario. Scenario files are YAML (or JSON); \
+            see the README for every key. Exit status: 0 success, 2 bad input, 1 internal failure.
+            """,
+        version: "0.1.0",
+        subcommands: [Run.self, Validate.self, Export.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// Options shared by every command that loads a scenario.
+struct ScenarioOptions: ParsableArguments {
+    @Option(name: .long, help: "Seed for every random draw (overrides the scenario's seed).")
+    var seed: UInt64?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override one scenario key, e.g. --set decline.base_rate=0.2 (repeatable).", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    func parsedOverrides() throws(InputError) -> [Override] {
+        var result: [Override] = []
+        for text in overrides { result.append(try Override(parsing: text)) }
+        return result
+    }
+}
