@@ -45,11 +45,14 @@ struct Export: ParsableCommand {
 enum ModelFile {
     static func write(_ model: LinearModel, format: ExportFormat, to path: String, force: Bool) throws {
         if FileManager.default.fileExists(atPath: path) && !force {
-            throw InputError(file: path, message: "already exists; pass --force to overwrite it or choose another --out")
+            throw InputError(
+                file: path, message: "already exists; pass --force to overwrite it or choose another --out")
         }
         let folder = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
-        if !folder.isEmpty && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        if !folder.isEmpty
+            && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
+        {
             throw InputError(file: path, message: "its folder does not exist; create it first")
         }
         let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"

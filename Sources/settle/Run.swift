@@ -45,7 +45,8 @@ struct Run: ParsableCommand {
                 for name in outputNames(s.spec.name) {
                     let path = (out as NSString).appendingPathComponent(name)
                     if FileManager.default.fileExists(atPath: path) {
-                        throw InputError(file: path, message: "already exists; pass --force to overwrite it or choose another --out")
+                        throw InputError(
+                            file: path, message: "already exists; pass --force to overwrite it or choose another --out")
                     }
                 }
             }
@@ -55,7 +56,8 @@ struct Run: ParsableCommand {
             let round = SettlementRound.run(s)
             let outcomes = OutcomeCollector.collect(scenario: s, round: round)
             if round.match.termination == .failed {
-                throw InternalFailure(message: "matching failed for scenario '\(s.spec.name)': \(round.match.note ?? "unknown reason")")
+                throw InternalFailure(
+                    message: "matching failed for scenario '\(s.spec.name)': \(round.match.note ?? "unknown reason")")
             }
             let document = JSONReport.value(outcomes, includeTimings: timings)
             documents.append(document)
@@ -65,8 +67,12 @@ struct Run: ParsableCommand {
             }
             if let out {
                 let names = outputNames(s.spec.name)
-                try OutputWriter.write(document.serialized(indent: 2) + "\n", to: (out as NSString).appendingPathComponent(names[0]), force: true)
-                try OutputWriter.write(MunicipalityCSV.render(outcomes), to: (out as NSString).appendingPathComponent(names[1]), force: true)
+                try OutputWriter.write(
+                    document.serialized(indent: 2) + "\n", to: (out as NSString).appendingPathComponent(names[0]),
+                    force: true)
+                try OutputWriter.write(
+                    MunicipalityCSV.render(outcomes), to: (out as NSString).appendingPathComponent(names[1]),
+                    force: true)
             }
         }
         if format == .json {

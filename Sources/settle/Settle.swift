@@ -22,7 +22,8 @@ struct ScenarioOptions: ParsableArguments {
 
     @Option(
         name: .customLong("set"),
-        help: ArgumentHelp("Override one scenario key, e.g. --set decline.base_rate=0.2 (repeatable).", valueName: "key.path=value"))
+        help: ArgumentHelp(
+            "Override one scenario key, e.g. --set decline.base_rate=0.2 (repeatable).", valueName: "key.path=value"))
     var overrides: [String] = []
 
     func parsedOverrides() throws(InputError) -> [Override] {

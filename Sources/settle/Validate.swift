@@ -4,7 +4,8 @@ import SettleIO
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check scenario files without running them.",
-        discussion: "Reads each file and every table it names, resolves ids, and reports the first problem of each file."
+        discussion:
+            "Reads each file and every table it names, resolves ids, and reports the first problem of each file."
     )
 
     @Argument(help: "Scenario files (YAML or JSON).")
@@ -18,7 +19,9 @@ struct Validate: ParsableCommand {
         for file in files {
             do {
                 let s = try ScenarioLoader.load(.file(file), overrides: overrides, seed: scenario.seed)
-                print("\(file): ok (\(s.municipalities.count) municipalities, \(s.households.count) households, \(s.persons) persons)")
+                print(
+                    "\(file): ok (\(s.municipalities.count) municipalities, \(s.households.count) households, \(s.persons) persons)"
+                )
             } catch {
                 failures.append(error)
             }

@@ -27,7 +27,11 @@ public enum CohortGenerator {
         for index in 0..<mix.households {
             var members: [Person] = []
             if rng.bernoulli(mix.unaccompaniedMinorShare) {
-                members = [Person(age: rng.integer(in: 14...17), education: .basic, english: skills[rng.index(weights: skillWeights)])]
+                members = [
+                    Person(
+                        age: rng.integer(in: 14...17), education: .basic,
+                        english: skills[rng.index(weights: skillWeights)])
+                ]
             } else {
                 let size = sizes[rng.index(weights: sizeWeights)]
                 if size == 1 {
@@ -43,7 +47,8 @@ public enum CohortGenerator {
                 }
             }
             let tie = rng.bernoulli(mix.tiesShare) ? rng.index(weights: tieWeights) : nil
-            households.append(Household(id: "H" + String(index + 1).leftPadded(to: 6), members: members, tieMunicipality: tie))
+            households.append(
+                Household(id: "H" + String(index + 1).leftPadded(to: 6), members: members, tieMunicipality: tie))
         }
         return households
     }

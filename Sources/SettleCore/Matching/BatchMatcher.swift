@@ -74,6 +74,8 @@ public enum BatchMatcher {
     static let repairSize = 40
     /// Seconds the repair MIP may take; the LP bound certifies whatever it has by then.
     static let repairTimeLimit = 5.0
+    /// Households the LP left unassigned that the repair MIP may also place.
+    static let repairFillers = 60
 
     static func lpRepair(_ batch: MatchingBatch, options: MatchingOptions) -> MatchResult {
         let H = batch.householdCount
@@ -97,8 +99,11 @@ public enum BatchMatcher {
             for flow in lp.solution.flows { flows[flow.source].append(flow) }
             var split: [Int] = []
             var whole: [(Int, Int)] = []
-            for (k, h) in active.enumerated() where !flows[k].isEmpty {
-                if flows[k].count == 1 && flows[k][0].amount == batch.households[h].size {
+            var unassigned: [Int] = []
+            for (k, h) in active.enumerated() {
+                if flows[k].isEmpty {
+                    unassigned.append(k)
+                } else if flows[k].count == 1 && flows[k][0].amount == batch.households[h].size {
                     whole.append((h, flows[k][0].sink))
                 } else {
                     split.append(k)
@@ -112,6 +117,20 @@ public enum BatchMatcher {
                     residual[m] -= batch.households[h].size
                 }
                 if !split.isEmpty {
+                    // Households the LP left out may fill the places split households leave.
+                    let reducedBest = { (k: Int) -> Double in
+                        let h = active[k]
+                        return (0..<batch.municipalityCount).reduce(-Double.infinity) {
+                            max($0, batch.value(h, $1) - Double(batch.households[h].size) * lp.solution.sinkPrice[$1])
+                        }
+                    }
+                    var ranked: [(k: Int, reduced: Double)] = []
+                    for k in unassigned {
+                        let reduced = reducedBest(k)
+                        if reduced > -.infinity { ranked.append((k, reduced)) }
+                    }
+                    ranked.sort { $0.reduced != $1.reduced ? $0.reduced > $1.reduced : $0.k < $1.k }
+                    split += ranked.prefix(repairFillers).map(\.k)
                     // The repair may use half the gap budget: stopping there is enough to certify the batch.
                     let splitHouseholds = split.map { active[$0] }
                     let splitValue = splitHouseholds.reduce(0.0) { total, h in
@@ -130,7 +149,7 @@ public enum BatchMatcher {
                 }
                 break
             }
-            // Fix split households, largest share first, where they still fit.
+            // Fix split households where most of each went, largest share first, while they fit.
             var fixed = Set<Int>()
             for k in split {
                 let h = active[k]
@@ -207,23 +226,29 @@ public enum BatchMatcher {
         for (k, h) in split.enumerated() {
             var row: [Int] = []
             for m in candidates[k] {
-                let v = model.addVariable(name: "x\(variables.count)", lower: 0, upper: 1, kind: .binary, objective: batch.value(h, m))
+                let v = model.addVariable(
+                    name: "x\(variables.count)", lower: 0, upper: 1, kind: .binary, objective: batch.value(h, m))
                 variables.append((h, m))
                 byMunicipality[m].append(v)
                 row.append(v)
             }
             if !row.isEmpty {
-                model.addConstraint(name: "offer\(k)", upper: 1, indices: row, coefficients: Array(repeating: 1, count: row.count))
+                model.addConstraint(
+                    name: "offer\(k)", upper: 1, indices: row, coefficients: Array(repeating: 1, count: row.count))
             }
         }
         for m in 0..<M where !byMunicipality[m].isEmpty {
             let sizes = byMunicipality[m].map { Double(batch.households[variables[$0].household].size) }
-            model.addConstraint(name: "cap\(m)", upper: Double(residual[m]), indices: byMunicipality[m], coefficients: sizes)
+            model.addConstraint(
+                name: "cap\(m)", upper: Double(residual[m]), indices: byMunicipality[m], coefficients: sizes)
         }
         if variables.isEmpty { return RepairOutcome(placement: [], timedOut: false, note: nil) }
-        let solveOptions = SolveOptions(timeLimitSeconds: min(options.timeLimitSeconds, repairTimeLimit), relativeGap: relativeGap)
+        let solveOptions = SolveOptions(
+            timeLimitSeconds: min(options.timeLimitSeconds, repairTimeLimit), relativeGap: relativeGap)
         if let solved = try? GLPKSolver.solve(model, options: solveOptions), let values = solved.values {
-            let chosen = variables.indices.filter { values[$0] > 0.5 }.map { (variables[$0].household, variables[$0].municipality) }
+            let chosen = variables.indices.filter { values[$0] > 0.5 }.map {
+                (variables[$0].household, variables[$0].municipality)
+            }
             return RepairOutcome(placement: chosen, timedOut: solved.termination == .timeLimit, note: nil)
         }
         // No MIP answer in time: place greedily by value so nobody is dropped for the solver's sake.
@@ -236,7 +261,8 @@ public enum BatchMatcher {
                 chosen.append((h, m))
             }
         }
-        return RepairOutcome(placement: chosen, timedOut: true, note: "repair MIP gave no answer; split households placed greedily")
+        return RepairOutcome(
+            placement: chosen, timedOut: true, note: "repair MIP gave no answer; split households placed greedily")
     }
 
     static func failed(_ batch: MatchingBatch, method: MatchingMethod, note: String) -> MatchResult {

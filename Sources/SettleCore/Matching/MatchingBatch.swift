@@ -32,7 +32,9 @@ public struct MatchingBatch: Sendable {
     }
 
     @inline(__always) public func value(_ h: Int, _ m: Int) -> Double { value[h * municipalities.count + m] }
-    @inline(__always) public func isAllowed(_ h: Int, _ m: Int) -> Bool { value[h * municipalities.count + m] > -.infinity }
+    @inline(__always) public func isAllowed(_ h: Int, _ m: Int) -> Bool {
+        value[h * municipalities.count + m] > -.infinity
+    }
 
     /// Number of allowed household–municipality pairs: the size of the exact model.
     public var allowedPairs: Int { value.reduce(0) { $0 + ($1 > -.infinity ? 1 : 0) } }

@@ -34,9 +34,13 @@ public enum MatchingModel {
 
     /// Names GLPK can write to MPS: letters, digits and `_.-` only.
     static func sanitized(_ id: String) -> String {
-        String(id.unicodeScalars.map { scalar -> Character in
-            let ok = (scalar.value < 128) && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.-".unicodeScalars.contains(scalar))
-            return ok ? Character(scalar) : "_"
-        })
+        String(
+            id.unicodeScalars.map { scalar -> Character in
+                let ok =
+                    (scalar.value < 128)
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "_.-".unicodeScalars.contains(scalar))
+                return ok ? Character(scalar) : "_"
+            })
     }
 }

@@ -37,14 +37,18 @@ public struct Scenario: Sendable {
         for (i, m) in municipalities.enumerated() { index[m.id] = i }
 
         for id in spec.capacity.overrides.keys.sorted() where index[id] == nil {
-            throw ScenarioError(key: "capacity.overrides.\(id)", message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+            throw ScenarioError(
+                key: "capacity.overrides.\(id)",
+                message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
         }
         let capacity = Self.decisions(records: records, rule: spec.capacity)
 
         var participation: [Bool]
         if let listed = spec.selfSettlement.participating {
             for id in listed where index[id] == nil {
-                throw ScenarioError(key: "self_settlement.participating", message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+                throw ScenarioError(
+                    key: "self_settlement.participating",
+                    message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
             }
             let set = Set(listed)
             participation = municipalities.map { set.contains($0.id) }
@@ -69,7 +73,11 @@ public struct Scenario: Sendable {
                 var tie: Int? = nil
                 if let id = record.ties {
                     guard let found = index[id] else {
-                        throw ScenarioError(key: "cohort.table", message: "household '\(record.id)' has ties to unknown municipality '\(id)'; use a kommunenummer from the municipality table")
+                        throw ScenarioError(
+                            key: "cohort.table",
+                            message:
+                                "household '\(record.id)' has ties to unknown municipality '\(id)'; use a kommunenummer from the municipality table"
+                        )
                     }
                     tie = found
                 }

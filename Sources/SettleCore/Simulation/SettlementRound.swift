@@ -52,11 +52,14 @@ public enum SettlementRound {
                 let fits = (0..<batch.municipalityCount).contains { batch.isAllowed(k, $0) }
                 state.fates[h] = HouseholdFate(
                     path: .waiting,
-                    reason: fits ? "capacity taken by other households" : "no municipality has room for \(households[h].size) persons")
+                    reason: fits
+                        ? "capacity taken by other households"
+                        : "no municipality has room for \(households[h].size) persons")
                 continue
             }
             var rng = seeds.stream("decline", UInt64(h))
-            let p = scenario.spec.decline.probability(household: households[h], offered: m, municipalities: scenario.municipalities)
+            let p = scenario.spec.decline.probability(
+                household: households[h], offered: m, municipalities: scenario.municipalities)
             if rng.uniform() < p {
                 state.fates[h] = HouseholdFate(path: .declined, offered: m)
             } else {
@@ -86,7 +89,8 @@ public enum SettlementRound {
             let tries = rng.uniform() < rule.householdShare * weights[h] / meanWeight
             let approved = rng.uniform() < rule.approvalProbability
             let target = household.tieMunicipality ?? rng.index(weights: populationWeights)
-            if tries && scenario.selfSettlementParticipation[target] && approved && remaining[target] >= household.size {
+            if tries && scenario.selfSettlementParticipation[target] && approved && remaining[target] >= household.size
+            {
                 remaining[target] -= household.size
                 fates[h] = HouseholdFate(path: .selfSettled, municipality: target)
             } else {

@@ -53,7 +53,10 @@ public struct CSVTable: Sendable {
                     inQuotes = true
                     fieldWasQuoted = true
                 } else {
-                    throw InputError(file: file, line: line, message: "a quote inside an unquoted field; quote the whole field and double inner quotes (\"\")")
+                    throw InputError(
+                        file: file, line: line,
+                        message:
+                            "a quote inside an unquoted field; quote the whole field and double inner quotes (\"\")")
                 }
             case ",":
                 fields.append(field)
@@ -67,7 +70,8 @@ public struct CSVTable: Sendable {
             }
         }
         if inQuotes {
-            throw InputError(file: file, line: recordLine, message: "a quoted field is never closed; add the closing quote")
+            throw InputError(
+                file: file, line: recordLine, message: "a quoted field is never closed; add the closing quote")
         }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         guard let first = records.first else {
@@ -76,13 +80,20 @@ public struct CSVTable: Sendable {
         let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         if header.count == 1, let only = header.first, only.contains(";") || only.contains("\t") {
             let separator = only.contains(";") ? "';'" : "tabs"
-            throw InputError(file: file, line: first.line, message: "uses \(separator) to separate columns; save it with commas")
+            throw InputError(
+                file: file, line: first.line, message: "uses \(separator) to separate columns; save it with commas")
         }
         var table = CSVTable(file: file, header: header, rows: Array(records.dropFirst()))
         for row in table.rows where row.fields.count != header.count {
-            throw InputError(file: file, line: row.line, message: "has \(row.fields.count) fields but the header has \(header.count); check for missing or extra commas")
+            throw InputError(
+                file: file, line: row.line,
+                message:
+                    "has \(row.fields.count) fields but the header has \(header.count); check for missing or extra commas"
+            )
         }
-        table.rows = table.rows.map { Row(line: $0.line, fields: $0.fields.map { $0.trimmingCharacters(in: .whitespaces) }) }
+        table.rows = table.rows.map {
+            Row(line: $0.line, fields: $0.fields.map { $0.trimmingCharacters(in: .whitespaces) })
+        }
         return table
     }
 
@@ -98,12 +109,22 @@ public struct CSVTable: Sendable {
         }
         let missing = required.filter { position[$0] == nil }
         if !missing.isEmpty {
-            throw InputError(file: file, line: 1, message: "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); the header needs \(required.joined(separator: ","))")
+            throw InputError(
+                file: file, line: 1,
+                message:
+                    "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); the header needs \(required.joined(separator: ","))"
+            )
         }
         let known = Set(required + optional)
         if let unknown = header.first(where: { !known.contains($0.lowercased()) }) {
-            let hint = Suggestion.nearest(to: unknown.lowercased(), in: required + optional).map { "; did you mean '\($0)'?" } ?? ""
-            throw InputError(file: file, line: 1, message: "unknown column '\(unknown)'\(hint). Known columns: \((required + optional).joined(separator: ", "))")
+            let hint =
+                Suggestion.nearest(to: unknown.lowercased(), in: required + optional).map { "; did you mean '\($0)'?" }
+                ?? ""
+            throw InputError(
+                file: file, line: 1,
+                message:
+                    "unknown column '\(unknown)'\(hint). Known columns: \((required + optional).joined(separator: ", "))"
+            )
         }
         return position
     }

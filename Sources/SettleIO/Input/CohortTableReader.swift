@@ -32,17 +32,22 @@ public enum CohortTableReader {
             let person = Person(age: age, education: education, english: english)
             if var household = households[id] {
                 if let ties, household.ties != nil, household.ties != ties {
-                    throw cells.fail("ties", "household '\(id)' has ties '\(household.ties!)' on line \(firstLine[id]!) and '\(ties)' here; give one municipality per household")
+                    throw cells.fail(
+                        "ties",
+                        "household '\(id)' has ties '\(household.ties!)' on line \(firstLine[id]!) and '\(ties)' here; give one municipality per household"
+                    )
                 }
                 household.ties = household.ties ?? ties
                 household.members.append(person)
                 if household.members.count > maximumHouseholdSize {
-                    throw cells.fail("household", "household '\(id)' has more than \(maximumHouseholdSize) persons; check the ids")
+                    throw cells.fail(
+                        "household", "household '\(id)' has more than \(maximumHouseholdSize) persons; check the ids")
                 }
                 households[id] = household
             } else {
                 if order.count >= ScenarioDecoder.maximumHouseholds {
-                    throw cells.fail("household", "more than \(ScenarioDecoder.maximumHouseholds) households; split the cohort")
+                    throw cells.fail(
+                        "household", "more than \(ScenarioDecoder.maximumHouseholds) households; split the cohort")
                 }
                 order.append(id)
                 firstLine[id] = row.line
@@ -52,7 +57,9 @@ public enum CohortTableReader {
         return order.map { households[$0]! }
     }
 
-    static func category<C: RawRepresentable & CaseIterable>(_ cells: CellReader, _ name: String, _: C.Type) throws(InputError) -> C where C.RawValue == String {
+    static func category<C: RawRepresentable & CaseIterable>(_ cells: CellReader, _ name: String, _: C.Type)
+        throws(InputError) -> C where C.RawValue == String
+    {
         let text = try cells.text(name).lowercased()
         guard let value = C(rawValue: text) else {
             let names = C.allCases.map(\.rawValue)

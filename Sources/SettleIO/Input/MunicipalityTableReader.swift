@@ -3,7 +3,9 @@ import SettleCore
 /// Reads a municipality table: `kommunenummer,name,county_id,county,population,area_km2,lat,lon`,
 /// optionally `capacity`, `self_settlement` (yes/no) and `labour_market` (0-1).
 public enum MunicipalityTableReader {
-    public static let required = ["kommunenummer", "name", "county_id", "county", "population", "area_km2", "lat", "lon"]
+    public static let required = [
+        "kommunenummer", "name", "county_id", "county", "population", "area_km2", "lat", "lon",
+    ]
     public static let optional = ["capacity", "self_settlement", "labour_market"]
 
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> [MunicipalityRecord] {
@@ -18,7 +20,11 @@ public enum MunicipalityTableReader {
             throw InputError(file: file, message: "has a header but no municipalities; add at least one row")
         }
         if table.rows.count > ScenarioDecoder.maximumMunicipalities {
-            throw InputError(file: file, message: "has \(table.rows.count) municipalities, above the limit of \(ScenarioDecoder.maximumMunicipalities)")
+            throw InputError(
+                file: file,
+                message:
+                    "has \(table.rows.count) municipalities, above the limit of \(ScenarioDecoder.maximumMunicipalities)"
+            )
         }
         var seen: [String: Int] = [:]
         var records: [MunicipalityRecord] = []
@@ -26,14 +32,17 @@ public enum MunicipalityTableReader {
             let cells = CellReader(row: row, column: column, file: file)
             let id = try cells.text("kommunenummer")
             if let first = seen[id] {
-                throw InputError(file: file, line: row.line, key: "kommunenummer", message: "'\(id)' appears twice (first on line \(first)); each municipality needs its own id")
+                throw InputError(
+                    file: file, line: row.line, key: "kommunenummer",
+                    message: "'\(id)' appears twice (first on line \(first)); each municipality needs its own id")
             }
             seen[id] = row.line
             records.append(
                 MunicipalityRecord(
                     id: id, name: try cells.text("name"), countyID: try cells.text("county_id"),
                     county: try cells.text("county"), population: try cells.int("population", in: 0...100_000_000),
-                    areaKm2: try cells.double("area_km2", in: 0...10_000_000), latitude: try cells.double("lat", in: -90...90),
+                    areaKm2: try cells.double("area_km2", in: 0...10_000_000),
+                    latitude: try cells.double("lat", in: -90...90),
                     longitude: try cells.double("lon", in: -180...180),
                     capacity: try cells.optionalInt("capacity", in: 0...100_000_000),
                     selfSettlement: try cells.optionalBool("self_settlement"),
@@ -90,7 +99,10 @@ struct CellReader {
             throw fail(name, "'\(text)' is not a finite number\(hint)")
         }
         guard range.contains(value) else {
-            throw fail(name, "\(text) is out of range; use \(ScalarReader.format(range.lowerBound)) to \(ScalarReader.format(range.upperBound))")
+            throw fail(
+                name,
+                "\(text) is out of range; use \(ScalarReader.format(range.lowerBound)) to \(ScalarReader.format(range.upperBound))"
+            )
         }
         return value
     }

@@ -10,13 +10,16 @@ public enum TextFile {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: name, message: "no such file; check the path (relative paths are taken from the scenario file's folder)")
+            throw InputError(file: name, message: "no such file; check the path")
         }
         if isDirectory.boolValue {
             throw InputError(file: name, message: "is a folder, not a file; name a file inside it")
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
-            throw InputError(file: name, message: "is \(size / 1_048_576) MiB, above the \(maximumBytes / 1_048_576) MiB limit; split or trim it")
+            throw InputError(
+                file: name,
+                message: "is \(size / 1_048_576) MiB, above the \(maximumBytes / 1_048_576) MiB limit; split or trim it"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: name, message: "cannot be read; check its permissions")
@@ -32,7 +35,8 @@ public enum TextFile {
         }
         if let bad = firstInvalidUTF8(bytes) {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw InputError(file: name, line: line, message: "is not valid UTF-8 text (byte \(bad + 1)); save it as UTF-8")
+            throw InputError(
+                file: name, line: line, message: "is not valid UTF-8 text (byte \(bad + 1)); save it as UTF-8")
         }
         if bytes.contains(0) {
             let at = bytes.firstIndex(of: 0)!
@@ -49,11 +53,17 @@ public enum TextFile {
         while i < n {
             let b = bytes[i]
             let length: Int
-            if b < 0x80 { i += 1; continue }
-            else if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 }
-            else if b & 0xF0 == 0xE0 { length = 3 }
-            else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
-            else { return i }
+            if b < 0x80 {
+                i += 1; continue
+            } else if b & 0xE0 == 0xC0, b >= 0xC2 {
+                length = 2
+            } else if b & 0xF0 == 0xE0 {
+                length = 3
+            } else if b & 0xF8 == 0xF0, b <= 0xF4 {
+                length = 4
+            } else {
+                return i
+            }
             if i + length > n { return i }
             for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
             // Overlong three-byte forms and UTF-16 surrogates.

@@ -5,7 +5,8 @@ public enum OutputWriter {
     public static func write(_ text: String, to path: String, force: Bool) throws(InputError) {
         let manager = FileManager.default
         if manager.fileExists(atPath: path) && !force {
-            throw InputError(file: path, message: "already exists; pass --force to overwrite it or choose another --out")
+            throw InputError(
+                file: path, message: "already exists; pass --force to overwrite it or choose another --out")
         }
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
@@ -14,7 +15,9 @@ public enum OutputWriter {
         }
         if rename(temporary, path) != 0 {
             unlink(temporary)
-            throw InputError(file: path, message: "cannot be written (\(String(cString: strerror(errno)))); check the folder's permissions")
+            throw InputError(
+                file: path,
+                message: "cannot be written (\(String(cString: strerror(errno)))); check the folder's permissions")
         }
     }
 

@@ -18,18 +18,54 @@ public enum JSONReport {
         if includeTimings { matching.append(("seconds", .double(o.matching.seconds, 3))) }
         return .object([
             ("scenario", .string(o.scenario)),
-            ("seed", .string(String(o.seed))),
+            ("seed", .unsigned(o.seed)),
             ("households", .int(o.households)),
             ("persons", .int(o.persons)),
             ("outcomes", paths(o.outcomes)),
             ("household_outcomes", paths(o.householdOutcomes)),
-            ("offers", .object([("made", .int(o.offers.made)), ("accepted", .int(o.offers.accepted)), ("declined", .int(o.offers.declined))])),
-            ("introduction_programme", .object([("participants", .int(o.introductionProgramme.participants)), ("lost_by_decline", .int(o.introductionProgramme.lostByDecline))])),
-            ("introduction_benefit", .object([("annual_cost_nok", .double(o.introductionBenefit.annualCostNOK, 0)), ("forgone_by_decline_nok", .double(o.introductionBenefit.forgoneByDeclineNOK, 0))])),
-            ("norwegian_tuition", .object([("entitled", .int(o.norwegianTuition.entitled)), ("kept_by_decliners", .int(o.norwegianTuition.keptByDecliners))])),
-            ("school", .object([("children_in_school", .int(o.school.childrenInSchool)), ("youth_upper_secondary_right", .int(o.school.youthUpperSecondaryRight))])),
+            (
+                "offers",
+                .object([
+                    ("made", .int(o.offers.made)), ("accepted", .int(o.offers.accepted)),
+                    ("declined", .int(o.offers.declined)),
+                ])
+            ),
+            (
+                "introduction_programme",
+                .object([
+                    ("participants", .int(o.introductionProgramme.participants)),
+                    ("lost_by_decline", .int(o.introductionProgramme.lostByDecline)),
+                ])
+            ),
+            (
+                "introduction_benefit",
+                .object([
+                    ("annual_cost_nok", .double(o.introductionBenefit.annualCostNOK, 0)),
+                    ("forgone_by_decline_nok", .double(o.introductionBenefit.forgoneByDeclineNOK, 0)),
+                ])
+            ),
+            (
+                "norwegian_tuition",
+                .object([
+                    ("entitled", .int(o.norwegianTuition.entitled)),
+                    ("kept_by_decliners", .int(o.norwegianTuition.keptByDecliners)),
+                ])
+            ),
+            (
+                "school",
+                .object([
+                    ("children_in_school", .int(o.school.childrenInSchool)),
+                    ("youth_upper_secondary_right", .int(o.school.youthUpperSecondaryRight)),
+                ])
+            ),
             ("expected_employed", .double(o.expectedEmployed, 3)),
-            ("capacity", .object([("decided", .int(o.capacity.decided)), ("used", .int(o.capacity.used)), ("over_capacity_municipalities", .int(o.capacity.overCapacityMunicipalities))])),
+            (
+                "capacity",
+                .object([
+                    ("decided", .int(o.capacity.decided)), ("used", .int(o.capacity.used)),
+                    ("over_capacity_municipalities", .int(o.capacity.overCapacityMunicipalities)),
+                ])
+            ),
             ("matching", .object(matching)),
             ("counties", .array(o.counties.map(area))),
             ("municipalities", .array(o.municipalities.map(area))),

@@ -5,6 +5,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    case unsigned(UInt64)
     /// Written with at most `digits` decimals, trailing zeros dropped.
     case number(Double, digits: Int)
     case string(String)
@@ -30,6 +31,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
+        case .unsigned(let u): out += String(u)
         case .number(let d, let digits): out += Self.format(d, digits: digits)
         case .string(let s): out += Self.quote(s)
         case .array(let items):

@@ -23,27 +23,46 @@ public enum TerminalReport {
         table.add(["Total", n(o.householdOutcomes.total), n(o.outcomes.total)])
         out.append(contentsOf: table.lines())
         out.append("")
-        out.append("Offers                  \(n(o.offers.made)) made, \(n(o.offers.accepted)) accepted, \(n(o.offers.declined)) declined")
-        out.append("Introduction programme  \(n(o.introductionProgramme.participants)) participants; \(n(o.introductionProgramme.lostByDecline)) lost by declining")
-        out.append("Introduction benefit    NOK \(millions(o.introductionBenefit.annualCostNOK)) a year; NOK \(millions(o.introductionBenefit.forgoneByDeclineNOK)) forgone by declining")
-        out.append("Norwegian tuition       \(n(o.norwegianTuition.entitled)) adults entitled, \(n(o.norwegianTuition.keptByDecliners)) of them after declining")
-        out.append("School                  \(n(o.school.childrenInSchool)) children aged 6-15; \(n(o.school.youthUpperSecondaryRight)) youths aged 16-18 with a right to upper secondary")
+        out.append(
+            "Offers                  \(n(o.offers.made)) made, \(n(o.offers.accepted)) accepted, \(n(o.offers.declined)) declined"
+        )
+        out.append(
+            "Introduction programme  \(n(o.introductionProgramme.participants)) participants; \(n(o.introductionProgramme.lostByDecline)) lost by declining"
+        )
+        out.append(
+            "Introduction benefit    NOK \(millions(o.introductionBenefit.annualCostNOK)) a year; NOK \(millions(o.introductionBenefit.forgoneByDeclineNOK)) forgone by declining"
+        )
+        out.append(
+            "Norwegian tuition       \(n(o.norwegianTuition.entitled)) adults entitled, \(n(o.norwegianTuition.keptByDecliners)) of them after declining"
+        )
+        out.append(
+            "School                  \(n(o.school.childrenInSchool)) children aged 6-15; \(n(o.school.youthUpperSecondaryRight)) youths aged 16-18 with a right to upper secondary"
+        )
         out.append("Expected employed       \(String(format: "%.1f", o.expectedEmployed)) adults among those settled")
         let share = o.capacity.decided > 0 ? 100 * Double(o.capacity.used) / Double(o.capacity.decided) : 0
-        out.append("Capacity                \(n(o.capacity.used)) of \(n(o.capacity.decided)) places used (\(String(format: "%.1f", share)) %); \(o.capacity.overCapacityMunicipalities) municipalities over their decision")
+        out.append(
+            "Capacity                \(n(o.capacity.used)) of \(n(o.capacity.decided)) places used (\(String(format: "%.1f", share)) %); \(o.capacity.overCapacityMunicipalities) municipalities over their decision"
+        )
         out.append("")
         let m = o.matching
-        var line = "Matching                \(m.method.rawValue), \(m.termination.rawValue.replacingOccurrences(of: "_", with: " ")): \(n(m.households)) households in the batch"
+        var line =
+            "Matching                \(m.method.rawValue), \(m.termination.rawValue.replacingOccurrences(of: "_", with: " ")): \(n(m.households)) households in the batch"
         if showTimings { line += String(format: ", %.2f s", m.seconds) }
         out.append(line)
-        out.append(String(format: "  objective %.3f · bound %.3f · gap %.4f %% · predicted employment %.1f", m.objective, m.bound, 100 * m.gap, m.predictedEmployment))
+        out.append(
+            String(
+                format: "  objective %.3f · bound %.3f · gap %.4f %% · predicted employment %.1f", m.objective, m.bound,
+                100 * m.gap, m.predictedEmployment))
         if m.method == .lpRepair {
-            out.append("  \(m.splitHouseholds) households split by the LP relaxation, \(m.repairedHouseholds) placed by the repair MIP")
+            out.append(
+                "  \(m.splitHouseholds) households split by the LP relaxation; \(m.repairedHouseholds) placed by LP diving and the repair MIP"
+            )
         }
         if let note = m.note { out.append("  note: \(note)") }
         out.append("")
         var counties_ = TextTable(
-            columns: ["County", "Decided", "By IMDi", "Self-settled", "Used %", "Declined offers"], rightAligned: [1, 2, 3, 4, 5])
+            columns: ["County", "Decided", "By IMDi", "Self-settled", "Used %", "Declined offers"],
+            rightAligned: [1, 2, 3, 4, 5])
         for c in o.counties {
             let used = c.decided > 0 ? String(format: "%.1f", 100 * Double(c.used) / Double(c.decided)) : "-"
             counties_.add([c.name, n(c.decided), n(c.settledByIMDi), n(c.selfSettled), used, n(c.declinedOffers)])

@@ -11,12 +11,15 @@ public struct Override: Sendable, Equatable {
     /// Parses `key.path=value`; the value is read as YAML (`3`, `0.2`, `true`, `[0301, 1103]`).
     public init(parsing text: String) throws(InputError) {
         guard let equals = text.firstIndex(of: "=") else {
-            throw InputError(file: "--set \(text)", message: "expected key.path=value, e.g. --set cohort.households=500")
+            throw InputError(
+                file: "--set \(text)", message: "expected key.path=value, e.g. --set cohort.households=500")
         }
         let key = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
         let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if key.isEmpty || parts.contains(where: \.isEmpty) {
-            throw InputError(file: "--set \(text)", message: "the key path is empty or has an empty part; write it like decline.base_rate")
+            throw InputError(
+                file: "--set \(text)",
+                message: "the key path is empty or has an empty part; write it like decline.base_rate")
         }
         path = parts
         value = String(text[text.index(after: equals)...])
@@ -35,7 +38,9 @@ public struct Override: Sendable, Equatable {
         try set(node(), at: path[...], in: root, walked: [])
     }
 
-    private func set(_ value: Node, at path: ArraySlice<String>, in node: Node, walked: [String]) throws(InputError) -> Node {
+    private func set(_ value: Node, at path: ArraySlice<String>, in node: Node, walked: [String]) throws(InputError)
+        -> Node
+    {
         guard let head = path.first else { return value }
         guard case .mapping(let mapping) = node else {
             if isNull(node) {
@@ -48,7 +53,8 @@ public struct Override: Sendable, Equatable {
         if let i = pairs.firstIndex(where: { $0.0.string == head }) {
             pairs[i].1 = try set(value, at: path.dropFirst(), in: pairs[i].1, walked: walked + [head])
         } else {
-            pairs.append((Node(head), try set(value, at: path.dropFirst(), in: Node([(Node, Node)]()), walked: walked + [head])))
+            pairs.append(
+                (Node(head), try set(value, at: path.dropFirst(), in: Node([(Node, Node)]()), walked: walked + [head])))
         }
         return Node(pairs, mapping.tag, mapping.style)
     }

@@ -46,7 +46,8 @@ public enum ScenarioDecoder {
             throw InputError(file: file, message: "cannot be read as YAML or JSON: \(error)")
         }
         guard let node, !isNull(node) else {
-            throw InputError(file: file, message: "is empty; a scenario needs at least a name (see Scenarios/default.yaml)")
+            throw InputError(
+                file: file, message: "is empty; a scenario needs at least a name (see Scenarios/default.yaml)")
         }
         return node
     }
@@ -55,9 +56,13 @@ public enum ScenarioDecoder {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return InputError(file: file, line: mark.line, message: "not valid YAML or JSON: \(problem); check indentation, colons and brackets near here")
+            return InputError(
+                file: file, line: mark.line,
+                message: "not valid YAML or JSON: \(problem); check indentation, colons and brackets near here")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return InputError(file: file, line: context.mark.line, key: duplicates.first, message: "the key appears twice in one mapping; keep one")
+            return InputError(
+                file: file, line: context.mark.line, key: duplicates.first,
+                message: "the key appears twice in one mapping; keep one")
         case .reader(let problem, _, _, _):
             return InputError(file: file, message: "cannot be read: \(problem); save it as UTF-8 text")
         default:
@@ -70,7 +75,9 @@ public enum ScenarioDecoder {
         var spec = ScenarioSpec()
         if let name = try top.string("name") {
             guard !name.isEmpty, name.count <= 100, !name.contains("/"), !name.contains(where: \.isNewline) else {
-                throw context.error(top.child("name"), path: "name", "use a short name of 1-100 characters without '/' (it names output files)")
+                throw context.error(
+                    top.child("name"), path: "name",
+                    "use a short name of 1-100 characters without '/' (it names output files)")
             }
             spec.name = name
         }
@@ -78,7 +85,8 @@ public enum ScenarioDecoder {
         if let node = top.child("seed"), !isNull(node) {
             let text = try ScalarReader.string(node, path: "seed", context: context)
             guard let seed = UInt64(text) else {
-                throw context.error(node, path: "seed", "expected a whole number from 0 to \(UInt64.max), found '\(text)'")
+                throw context.error(
+                    node, path: "seed", "expected a whole number from 0 to \(UInt64.max), found '\(text)'")
             }
             spec.seed = seed
         }
@@ -90,17 +98,24 @@ public enum ScenarioDecoder {
         }
         if let reader = try top.mapping(
             "self_settlement",
-            allowed: ["municipality_share", "participating", "household_share", "single_adult_factor", "approval_probability"])
+            allowed: [
+                "municipality_share", "participating", "household_share", "single_adult_factor", "approval_probability",
+            ])
         {
             spec.selfSettlement = try selfSettlement(reader)
         }
         if let reader = try top.mapping(
             "cohort",
-            allowed: ["households", "table", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share"])
+            allowed: [
+                "households", "table", "household_size", "unaccompanied_minor_share", "education", "english",
+                "ties_share",
+            ])
         {
             spec.cohort = try cohort(reader, folder: folder)
         }
-        if let reader = try top.mapping("decline", allowed: ["base_rate", "remoteness", "ties_elsewhere", "single_adult"]) {
+        if let reader = try top.mapping(
+            "decline", allowed: ["base_rate", "remoteness", "ties_elsewhere", "single_adult"])
+        {
             var model = DeclineModel()
             model.baseRate = try reader.double("base_rate", in: 0...1) ?? model.baseRate
             model.remoteness = try reader.double("remoteness", in: -20...20) ?? model.remoteness
@@ -129,11 +144,14 @@ public enum ScenarioDecoder {
                 guard let method = MatchingMethod(rawValue: text) else {
                     let names = MatchingMethod.allCases.map(\.rawValue)
                     let hint = Suggestion.nearest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
-                    throw context.error(reader.child("method"), path: "matching.method", "unknown method '\(text)'; \(hint)use one of \(names.joined(separator: ", "))")
+                    throw context.error(
+                        reader.child("method"), path: "matching.method",
+                        "unknown method '\(text)'; \(hint)use one of \(names.joined(separator: ", "))")
                 }
                 options.method = method
             }
-            options.timeLimitSeconds = try reader.double("time_limit_seconds", in: 0.001...86_400) ?? options.timeLimitSeconds
+            options.timeLimitSeconds =
+                try reader.double("time_limit_seconds", in: 0.001...86_400) ?? options.timeLimitSeconds
             options.gapTolerance = try reader.double("gap_tolerance", in: 0...1) ?? options.gapTolerance
             options.exactPairLimit = try reader.int("exact_pair_limit", in: 0...100_000_000) ?? options.exactPairLimit
             spec.matching = options
@@ -144,17 +162,22 @@ public enum ScenarioDecoder {
     static func municipalities(_ reader: MappingReader, folder: String) throws(InputError) -> MunicipalitySource {
         if let table = try reader.string("table") {
             if let clash = ["count", "counties", "population"].first(where: reader.has) {
-                throw reader.context.error(reader.child(clash), path: reader.keyPath(clash), "give either a table or generator settings (count, counties, population), not both")
+                throw reader.context.error(
+                    reader.child(clash), path: reader.keyPath(clash),
+                    "give either a table or generator settings (count, counties, population), not both")
             }
             let path = resolve(table, folder: folder)
             return .table(try MunicipalityTableReader.read(path: path, displayName: table))
         }
         var generated = GeneratedMunicipalities()
         generated.count = try reader.int("count", in: 1...maximumMunicipalities) ?? generated.count
-        generated.counties = try reader.int("counties", in: 1...MunicipalityGenerator.maximumCounties) ?? generated.counties
+        generated.counties =
+            try reader.int("counties", in: 1...MunicipalityGenerator.maximumCounties) ?? generated.counties
         generated.population = try reader.int("population", in: 1...2_000_000_000) ?? generated.population
         if generated.counties > generated.count {
-            throw reader.context.error(reader.child("counties"), path: reader.keyPath("counties"), "\(generated.counties) counties need at least as many municipalities (count is \(generated.count))")
+            throw reader.context.error(
+                reader.child("counties"), path: reader.keyPath("counties"),
+                "\(generated.counties) counties need at least as many municipalities (count is \(generated.count))")
         }
         return .generated(generated)
     }
@@ -165,7 +188,8 @@ public enum ScenarioDecoder {
         rule.minimum = try reader.int("minimum", in: 0...1_000_000) ?? rule.minimum
         if let pairs = try reader.pairs("overrides") {
             for (id, _, value) in pairs {
-                rule.overrides[id] = try ScalarReader.int(value, path: "capacity.overrides.\(id)", in: 0...100_000_000, context: reader.context)
+                rule.overrides[id] = try ScalarReader.int(
+                    value, path: "capacity.overrides.\(id)", in: 0...100_000_000, context: reader.context)
             }
         }
         return rule
@@ -180,7 +204,8 @@ public enum ScenarioDecoder {
         if let list = try reader.list("participating") {
             var ids: [String] = []
             for node in list {
-                ids.append(try ScalarReader.string(node, path: "self_settlement.participating", context: reader.context))
+                ids.append(
+                    try ScalarReader.string(node, path: "self_settlement.participating", context: reader.context))
             }
             rule.participating = ids
         }
@@ -189,15 +214,20 @@ public enum ScenarioDecoder {
 
     static func cohort(_ reader: MappingReader, folder: String) throws(InputError) -> CohortSource {
         if let table = try reader.string("table") {
-            let generatorKeys = ["households", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share"]
+            let generatorKeys = [
+                "households", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share",
+            ]
             if let clash = generatorKeys.first(where: reader.has) {
-                throw reader.context.error(reader.child(clash), path: reader.keyPath(clash), "give either a table or generator settings, not both")
+                throw reader.context.error(
+                    reader.child(clash), path: reader.keyPath(clash),
+                    "give either a table or generator settings, not both")
             }
             return .table(try CohortTableReader.read(path: resolve(table, folder: folder), displayName: table))
         }
         var mix = CohortMix()
         mix.households = try reader.int("households", in: 1...maximumHouseholds) ?? mix.households
-        mix.unaccompaniedMinorShare = try reader.double("unaccompanied_minor_share", in: 0...1) ?? mix.unaccompaniedMinorShare
+        mix.unaccompaniedMinorShare =
+            try reader.double("unaccompanied_minor_share", in: 0...1) ?? mix.unaccompaniedMinorShare
         mix.tiesShare = try reader.double("ties_share", in: 0...1) ?? mix.tiesShare
         if let pairs = try reader.pairs("household_size") {
             var shares: [Int: Double] = [:]
@@ -226,7 +256,8 @@ public enum ScenarioDecoder {
             let path = "cohort.\(key).\(name)"
             guard let category = C(rawValue: name) else {
                 let hint = Suggestion.nearest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
-                throw reader.context.error(keyNode, path: path, "unknown category; \(hint)use \(names.joined(separator: ", "))")
+                throw reader.context.error(
+                    keyNode, path: path, "unknown category; \(hint)use \(names.joined(separator: ", "))")
             }
             shares[category] = try ScalarReader.double(value, path: path, in: 0...1_000_000, context: reader.context)
         }
@@ -234,9 +265,12 @@ public enum ScenarioDecoder {
         return shares
     }
 
-    static func requirePositive<S: Sequence>(_ values: S, reader: MappingReader, key: String) throws(InputError) where S.Element == Double {
+    static func requirePositive<S: Sequence>(_ values: S, reader: MappingReader, key: String) throws(InputError)
+    where S.Element == Double {
         if values.reduce(0, +) <= 0 {
-            throw reader.context.error(reader.child(key), path: reader.keyPath(key), "the shares add up to zero; give at least one positive share")
+            throw reader.context.error(
+                reader.child(key), path: reader.keyPath(key),
+                "the shares add up to zero; give at least one positive share")
         }
     }
 

@@ -9,7 +9,9 @@ public enum ScenarioLoader {
         case embeddedDefault
     }
 
-    public static func load(_ source: Source, overrides: [Override] = [], seed: UInt64? = nil) throws(InputError) -> Scenario {
+    public static func load(_ source: Source, overrides: [Override] = [], seed: UInt64? = nil) throws(InputError)
+        -> Scenario
+    {
         let text: String
         let file: String
         let folder: String
@@ -23,14 +25,17 @@ public enum ScenarioLoader {
             file = "(default scenario)"
             folder = FileManager.default.currentDirectoryPath
         }
-        var spec = try ScenarioDecoder.decode(text, file: file, folder: folder.isEmpty ? "." : folder, overrides: overrides)
+        var spec = try ScenarioDecoder.decode(
+            text, file: file, folder: folder.isEmpty ? "." : folder, overrides: overrides)
         if let seed { spec.seed = seed }
         do {
             return try Scenario.resolve(spec)
         } catch {
             let overridden = overrides.contains { error.key.hasPrefix($0.key) }
             let line = overridden ? nil : keyLine(error.key, in: text)
-            return try fail(InputError(file: overridden ? "--set \(error.key)" : file, line: line, key: error.key, message: error.message))
+            return try fail(
+                InputError(
+                    file: overridden ? "--set \(error.key)" : file, line: line, key: error.key, message: error.message))
         }
     }
 

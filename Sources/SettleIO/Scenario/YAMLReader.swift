@@ -28,7 +28,9 @@ struct MappingReader {
 
     init(_ node: Node, path: String, allowed: [String], context: DecodeContext) throws(InputError) {
         guard case .mapping(let mapping) = node else {
-            throw context.error(node, path: path, "expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(describe(node))")
+            throw context.error(
+                node, path: path,
+                "expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(describe(node))")
         }
         self.context = context
         self.node = node
@@ -42,7 +44,8 @@ struct MappingReader {
             let full = path.isEmpty ? key : "\(path).\(key)"
             if !allowed.contains(key) {
                 let hint = Suggestion.nearest(to: key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
-                throw context.error(keyNode, path: full, "unknown key; \(hint)valid keys here: \(allowed.joined(separator: ", "))")
+                throw context.error(
+                    keyNode, path: full, "unknown key; \(hint)valid keys here: \(allowed.joined(separator: ", "))")
             }
             entries.append((key, keyNode, value))
         }
@@ -53,7 +56,7 @@ struct MappingReader {
         entries.first { $0.key == key }?.value
     }
 
-    func has(_ key: String) -> Bool { child(key) != nil }
+    func has(_ key: String) -> Bool { child(key).map { !isNull($0) } ?? false }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
@@ -108,7 +111,9 @@ struct MappingReader {
 }
 
 enum ScalarReader {
-    static func scalar(_ node: Node, path: String, expected: String, context: DecodeContext) throws(InputError) -> Node.Scalar {
+    static func scalar(_ node: Node, path: String, expected: String, context: DecodeContext) throws(InputError)
+        -> Node.Scalar
+    {
         guard case .scalar(let scalar) = node else {
             throw context.error(node, path: path, "expected \(expected), found \(describe(node))")
         }
@@ -119,7 +124,9 @@ enum ScalarReader {
         try scalar(node, path: path, expected: "text", context: context).string
     }
 
-    static func int(_ node: Node, path: String, in range: ClosedRange<Int>, context: DecodeContext) throws(InputError) -> Int {
+    static func int(_ node: Node, path: String, in range: ClosedRange<Int>, context: DecodeContext) throws(InputError)
+        -> Int
+    {
         let text = try scalar(node, path: path, expected: "a whole number", context: context).string
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             if let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 9e15 {
@@ -130,20 +137,28 @@ enum ScalarReader {
         return try checked(value, node: node, path: path, range: range, context: context)
     }
 
-    static func checked(_ value: Int, node: Node, path: String, range: ClosedRange<Int>, context: DecodeContext) throws(InputError) -> Int {
+    static func checked(_ value: Int, node: Node, path: String, range: ClosedRange<Int>, context: DecodeContext)
+        throws(InputError) -> Int
+    {
         guard range.contains(value) else {
-            throw context.error(node, path: path, "\(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw context.error(
+                node, path: path,
+                "\(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
 
-    static func double(_ node: Node, path: String, in range: ClosedRange<Double>, context: DecodeContext) throws(InputError) -> Double {
+    static func double(_ node: Node, path: String, in range: ClosedRange<Double>, context: DecodeContext)
+        throws(InputError) -> Double
+    {
         let text = try scalar(node, path: path, expected: "a number", context: context).string
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
             throw context.error(node, path: path, "expected a finite number, found '\(text)'")
         }
         guard range.contains(value) else {
-            throw context.error(node, path: path, "\(text) is out of range; use a number from \(format(range.lowerBound)) to \(format(range.upperBound))")
+            throw context.error(
+                node, path: path,
+                "\(text) is out of range; use a number from \(format(range.lowerBound)) to \(format(range.upperBound))")
         }
         return value
     }
@@ -163,7 +178,9 @@ enum ScalarReader {
 }
 
 func isNull(_ node: Node) -> Bool {
-    if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+    if case .scalar(let scalar) = node, scalar.style == .plain,
+        ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    {
         return true
     }
     return false

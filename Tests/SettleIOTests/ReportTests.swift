@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import SettleCore
+@testable import SettleIO
+
+@Suite struct ReportTests {
+    func smallRun(seed: UInt64? = nil) throws -> (Scenario, Outcomes) {
+        let scenario = try ScenarioLoader.load(.file(Paths.scenario("small.yaml")), seed: seed)
+        let outcomes = OutcomeCollector.collect(scenario: scenario, round: SettlementRound.run(scenario))
+        return (scenario, outcomes)
+    }
+
+    @Test func jsonKeysAreStableAndDocumented() throws {
+        let (_, outcomes) = try smallRun()
+        guard case .object(let pairs) = JSONReport.value(outcomes) else { Issue.record("expected an object"); return }
+        #expect(
+            pairs.map(\.0) == [
+                "scenario", "seed", "households", "persons", "outcomes", "household_outcomes", "offers",
+                "introduction_programme", "introduction_benefit", "norwegian_tuition", "school", "expected_employed",
+                "capacity", "matching", "counties", "municipalities",
+            ])
+        let readme = try String(contentsOfFile: Paths.root + "/README.md", encoding: .utf8)
+        for (key, _) in pairs { #expect(readme.contains("`\(key)`"), "README does not document \(key)") }
+    }
+
+    @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
+        let a = JSONReport.value(try smallRun().1).serialized(indent: 2)
+        let b = JSONReport.value(try smallRun().1).serialized(indent: 2)
+        let c = JSONReport.value(try smallRun(seed: 8).1).serialized(indent: 2)
+        #expect(a == b)
+        #expect(a != c)
+        #expect(!a.contains("seconds"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(a.utf8)) as? [String: Any]
+        #expect((parsed?["households"] as? Int) == 80)
+    }
+
+    @Test func jsonNumbersAreFormattedWithoutNoise() {
+        #expect(JSONValue.double(0.1 + 0.2).serialized() == "0.3")
+        #expect(JSONValue.double(248_056, 0).serialized() == "248056")
+        #expect(JSONValue.double(-0.0000001).serialized() == "0")
+        #expect(JSONValue.string("a\"b\n").serialized() == #""a\"b\n""#)
+        #expect(JSONValue.object([("k", .array([.int(1), .null]))]).serialized() == #"{"k":[1,null]}"#)
+    }
+
+    @Test func municipalityCSVHasARowPerMunicipality() throws {
+        let (scenario, outcomes) = try smallRun()
+        let csv = MunicipalityCSV.render(outcomes)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == scenario.municipalities.count + 1)
+        #expect(lines[0] == Substring(MunicipalityCSV.header))
+        let used = lines.dropFirst().map { Int($0.split(separator: ",")[7])! }.reduce(0, +)
+        #expect(used == outcomes.capacity.used)
+    }
+
+    @Test func terminalReportShowsTheHeadlines() throws {
+        let (scenario, outcomes) = try smallRun()
+        let text = TerminalReport.render(outcomes, scenario: scenario)
+        #expect(text.contains("scenario \"small\""))
+        #expect(text.contains("Settled by IMDi"))
+        #expect(text.contains("gap 0.0000 %"))
+        #expect(TerminalReport.n(1_234_567) == "1,234,567")
+        #expect(TerminalReport.n(-12) == "-12")
+    }
+
+    @Test func outputsAreNotOverwrittenWithoutForce() throws {
+        let folder = Paths.temporaryFolder()
+        let path = folder + "/r.json"
+        try OutputWriter.write("one", to: path, force: false)
+        #expect(throws: InputError.self) { try OutputWriter.write("two", to: path, force: false) }
+        try OutputWriter.write("three", to: path, force: true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "three")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["r.json"])
+    }
+}
