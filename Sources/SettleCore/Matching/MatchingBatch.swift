@@ -6,29 +6,39 @@ public struct MatchingBatch: Sendable {
     public var capacity: [Int]
     /// Row-major households × municipalities; `-infinity` marks a pairing that is not allowed.
     public var value: [Double]
+    /// Capacities beyond persons; a pairing where a dimension cannot hold the household is not allowed.
+    public var dimensions: [CapacityDimension]
 
     public var householdCount: Int { households.count }
     public var municipalityCount: Int { municipalities.count }
 
-    public init(households: [Household], municipalities: [Municipality], capacity: [Int], value: [Double]) {
+    public init(
+        households: [Household], municipalities: [Municipality], capacity: [Int], value: [Double],
+        dimensions: [CapacityDimension] = []
+    ) {
         self.households = households
         self.municipalities = municipalities
         self.capacity = capacity
         self.value = value
+        self.dimensions = dimensions
     }
 
     /// Values from the integration model; a household may only go where its whole size fits.
     public init(
-        households: [Household], municipalities: [Municipality], capacity: [Int], model: IntegrationModel
+        households: [Household], municipalities: [Municipality], capacity: [Int], model: IntegrationModel,
+        dimensions: [CapacityDimension] = []
     ) {
         var value = [Double](repeating: -.infinity, count: households.count * municipalities.count)
         for (h, household) in households.enumerated() {
             let row = h * municipalities.count
             for (m, municipality) in municipalities.enumerated() where capacity[m] >= household.size {
+                if dimensions.contains(where: { $0.demand[h] > $0.capacity[m] }) { continue }
                 value[row + m] = model.matchingValue(household, in: municipality)
             }
         }
-        self.init(households: households, municipalities: municipalities, capacity: capacity, value: value)
+        self.init(
+            households: households, municipalities: municipalities, capacity: capacity, value: value,
+            dimensions: dimensions)
     }
 
     @inline(__always) public func value(_ h: Int, _ m: Int) -> Double { value[h * municipalities.count + m] }

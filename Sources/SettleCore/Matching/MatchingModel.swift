@@ -7,6 +7,10 @@ public enum MatchingModel {
         var model = LinearModel(name: "settle_matching", sense: .maximize)
         let municipalityNames = batch.municipalities.map { sanitized($0.id) }
         var columns = [[(Int, Double)]](repeating: [], count: batch.municipalityCount)
+        // Per dimension and municipality: (variable, demand) for households that use the dimension.
+        var dimensionColumns = batch.dimensions.map { _ in
+            [[(Int, Double)]](repeating: [], count: batch.municipalityCount)
+        }
         var rowVariables: [[Int]] = []
         rowVariables.reserveCapacity(batch.householdCount)
         for h in 0..<batch.householdCount {
@@ -17,6 +21,9 @@ public enum MatchingModel {
                     objective: batch.value(h, m))
                 row.append(variable)
                 columns[m].append((variable, Double(batch.households[h].size)))
+                for (d, dimension) in batch.dimensions.enumerated() where dimension.demand[h] > 0 {
+                    dimensionColumns[d][m].append((variable, Double(dimension.demand[h])))
+                }
             }
             rowVariables.append(row)
         }
@@ -28,6 +35,14 @@ public enum MatchingModel {
             model.addConstraint(
                 name: "decision_m\(municipalityNames[m])", upper: Double(batch.capacity[m]),
                 indices: column.map(\.0), coefficients: column.map(\.1))
+        }
+        for (d, dimension) in batch.dimensions.enumerated() {
+            let name = sanitized(dimension.name)
+            for (m, column) in dimensionColumns[d].enumerated() where !column.isEmpty {
+                model.addConstraint(
+                    name: "\(name)_m\(municipalityNames[m])", upper: Double(dimension.capacity[m]),
+                    indices: column.map(\.0), coefficients: column.map(\.1))
+            }
         }
         return model
     }
