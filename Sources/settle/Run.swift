@@ -53,11 +53,13 @@ struct Run: ParsableCommand {
         }
         var documents: [JSONValue] = []
         for s in scenarios {
-            let round = SettlementRound.run(s)
-            let outcomes = OutcomeCollector.collect(scenario: s, round: round)
-            if round.match.termination == .failed {
+            let result = Simulation.run(s)
+            let outcomes = OutcomeCollector.collect(scenario: s, result: result)
+            if let failed = result.rounds.first(where: { $0.result.termination == .failed }) {
                 throw InternalFailure(
-                    message: "matching failed for scenario '\(s.spec.name)': \(round.match.note ?? "unknown reason")")
+                    message:
+                        "matching failed on day \(failed.day) of scenario '\(s.spec.name)': \(failed.result.note ?? "unknown reason")"
+                )
             }
             let document = JSONReport.value(outcomes, includeTimings: timings)
             documents.append(document)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ReportTests {
     func smallRun(seed: UInt64? = nil) throws -> (Scenario, Outcomes) {
         let scenario = try ScenarioLoader.load(.file(Paths.scenario("small.yaml")), seed: seed)
-        let outcomes = OutcomeCollector.collect(scenario: scenario, round: SettlementRound.run(scenario))
+        let outcomes = OutcomeCollector.collect(scenario: scenario, result: Simulation.run(scenario))
         return (scenario, outcomes)
     }
 
@@ -16,7 +16,8 @@ import Testing
         guard case .object(let pairs) = JSONReport.value(outcomes) else { Issue.record("expected an object"); return }
         #expect(
             pairs.map(\.0) == [
-                "scenario", "seed", "households", "persons", "outcomes", "household_outcomes", "offers",
+                "scenario", "seed", "households", "persons", "outcomes", "household_outcomes", "offers", "forced_moves",
+            "wait_days",
                 "introduction_programme", "introduction_benefit", "norwegian_tuition", "school", "expected_employed",
                 "capacity", "matching", "counties", "municipalities",
             ])

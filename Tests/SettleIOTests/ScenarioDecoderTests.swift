@@ -139,23 +139,47 @@ import Testing
         }
     }
 
-    @Test(arguments: ["default.yaml", "small.yaml", "from-tables.yaml"])
-    func everyShippedScenarioValidatesAndRuns(_ name: String) throws {
-        // Shrink the cohort where it is generated so the suite stays quick; tables run as they are.
+    static let shippedScenarios = [
+        "default.yaml", "small.yaml", "from-tables.yaml", "norway-2023.yaml", "spring-surge.yaml",
+        "low-self-settlement.yaml", "decisions-below-need.yaml",
+    ]
+
+    @Test(arguments: shippedScenarios)
+    func everyShippedScenarioValidatesAndAddsUp(_ name: String) throws {
         let scenario = try ScenarioLoader.load(.file(Paths.scenario(name)))
-        let round = SettlementRound.run(scenario)
-        let outcomes = OutcomeCollector.collect(scenario: scenario, round: round)
-        #expect(outcomes.outcomes.total == scenario.persons)
-        #expect(outcomes.capacity.overCapacityMunicipalities == 0)
-        #expect(round.match.termination == .optimal)
-        #expect(outcomes.offers.made > 0)
+        let result = Simulation.run(scenario)
+        let o = OutcomeCollector.collect(scenario: scenario, result: result)
+        #expect(o.outcomes.total == scenario.persons)
+        #expect(o.outcomes.settledByIMDi + o.outcomes.selfSettled + o.outcomes.declined + o.outcomes.waiting == o.persons)
+        #expect(o.capacity.overCapacityMunicipalities == 0)
+        #expect(o.capacity.used <= o.capacity.decided)
+        #expect(result.rounds.allSatisfy { $0.result.termination != .failed })
+        #expect(o.offers.made > 0)
+    }
+
+    @Test func theShippedScenariosShowWhatTheReadmeSays() throws {
+        func outcomes(_ name: String) throws -> Outcomes {
+            let scenario = try ScenarioLoader.load(.file(Paths.scenario(name)))
+            return OutcomeCollector.collect(scenario: scenario, result: Simulation.run(scenario))
+        }
+        let year = try outcomes("norway-2023.yaml")
+        let settled = year.outcomes.settledByIMDi + year.outcomes.selfSettled
+        #expect(settled > 31_000 && settled < 35_500)
+        #expect(year.capacity.decided == 35_500)
+        let surge = try outcomes("spring-surge.yaml")
+        #expect(surge.waitDays.mean > year.waitDays.mean)
+        let low = try outcomes("low-self-settlement.yaml")
+        #expect(low.outcomes.selfSettled < year.outcomes.selfSettled / 2)
+        let below = try outcomes("decisions-below-need.yaml")
+        #expect(below.outcomes.waiting > 8_000)
+        #expect(below.waitDays.withinTargetShare < year.waitDays.withinTargetShare)
     }
 
     @Test func everyScenarioFileIsCoveredAbove() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Paths.root + "/Scenarios").filter {
             $0.hasSuffix(".yaml") || $0.hasSuffix(".json")
         }
-        #expect(Set(files) == ["default.yaml", "small.yaml", "from-tables.yaml"])
+        #expect(Set(files) == Set(Self.shippedScenarios))
     }
 
     @Test(.enabled(if: Paths.norwayTable != nil, "needs ../shared/data/norway-municipalities-2024.csv"))

@@ -1,9 +1,10 @@
-/// Turns fates into outcomes: the metrics live here, apart from the model logic.
+/// Turns household histories into outcomes: the metrics live here, apart from the model logic.
 public enum OutcomeCollector {
     public static func collect(
-        scenario: Scenario, round: RoundResult, entitlements: EntitlementTable = .standard
+        scenario: Scenario, result: SimulationResult, entitlements: EntitlementTable = .standard
     ) -> Outcomes {
         let spec = scenario.spec
+        let process = spec.process
         var persons = Outcomes.PathCounts()
         var householdCounts = Outcomes.PathCounts()
         var offers = Outcomes.Offers()
@@ -11,7 +12,11 @@ public enum OutcomeCollector {
         var benefit = Outcomes.Benefit()
         var tuition = Outcomes.Tuition()
         var school = Outcomes.School()
+        var forcedMoves = 0
         var expectedEmployed = 0.0
+        var waits: [Int] = []
+        var withinTarget = 0
+        var targetCounted = 0
         var areas = scenario.municipalities.enumerated().map { i, m in
             Outcomes.Area(
                 id: m.id, name: m.name, county: m.county, population: m.population, decided: scenario.capacity[i],
@@ -19,79 +24,137 @@ public enum OutcomeCollector {
         }
 
         for (h, household) in scenario.households.enumerated() {
-            let fate = round.fates[h]
-            persons[fate.path] += household.size
-            householdCounts[fate.path] += 1
-            if let offered = fate.offered {
+            let history = result.histories[h]
+            let path = history.path
+            persons[path] += household.size
+            householdCounts[path] += 1
+            if let offered = history.offered {
                 offers.made += 1
-                if fate.path == .declined {
+                if path == .declined {
                     offers.declined += 1
                     areas[offered].declinedOffers += 1
                 } else {
                     offers.accepted += 1
                 }
             }
-            if let m = fate.municipality {
-                if fate.path == .selfSettled {
-                    areas[m].selfSettled += household.size
-                } else {
-                    areas[m].settledByIMDi += household.size
+            if history.forcedMove { forcedMoves += household.size }
+            let target = household.isUnaccompaniedMinor ? process.minorTargetDays : process.targetDays
+            switch path {
+            case .settledByIMDi, .selfSettled:
+                let settledDay =
+                    path == .selfSettled ? (history.movedDay ?? 0) : (history.offerDay ?? 0) + process.leadTimeDays
+                let wait = max(0, settledDay - household.permitDay)
+                waits.append(wait)
+                targetCounted += 1
+                if wait <= target { withinTarget += 1 }
+            case .waiting:
+                // Still waiting at the horizon: counted against the target once it has been missed.
+                if process.horizonDays - household.permitDay > target { targetCounted += 1 }
+            case .declined:
+                break
+            }
+            if let m = history.municipality {
+                switch path {
+                case .selfSettled: areas[m].selfSettled += household.size
+                case .settledByIMDi: areas[m].settledByIMDi += household.size
+                case .declined: areas[m].declinedArrivals += household.size
+                case .waiting: break
                 }
-                expectedEmployed += spec.scoring.score(household, in: scenario.municipalities[m])
+                if path != .declined && household.isUnaccompaniedMinor { areas[m].unaccompaniedMinors += household.size }
             }
             for person in household.members {
                 let age = person.age
-                if entitlements.grants(.introductionProgramme, age: age, path: fate.path) {
+                let participates = entitlements.grants(.introductionProgramme, age: age, path: path)
+                if participates {
                     programme.participants += 1
-                } else if fate.path == .declined
-                    && entitlements.grants(.introductionProgramme, age: age, path: .settledByIMDi)
-                {
+                } else if path == .declined && entitlements.grants(.introductionProgramme, age: age, path: .settledByIMDi) {
                     programme.lostByDecline += 1
                 }
-                if entitlements.grants(.introductionBenefit, age: age, path: fate.path) {
+                if entitlements.grants(.introductionBenefit, age: age, path: path) {
                     benefit.annualCostNOK += spec.benefit.annualBenefit(age: age)
-                } else if fate.path == .declined
-                    && entitlements.grants(.introductionBenefit, age: age, path: .settledByIMDi)
-                {
+                } else if path == .declined && entitlements.grants(.introductionBenefit, age: age, path: .settledByIMDi) {
                     benefit.forgoneByDeclineNOK += spec.benefit.annualBenefit(age: age)
                 }
-                if entitlements.grants(.norwegianTuition, age: age, path: fate.path) {
+                if entitlements.grants(.norwegianTuition, age: age, path: path) {
                     tuition.entitled += 1
-                    if fate.path == .declined { tuition.keptByDecliners += 1 }
+                    if path == .declined { tuition.keptByDecliners += 1 }
                 }
-                if entitlements.grants(.compulsorySchool, age: age, path: fate.path) { school.childrenInSchool += 1 }
-                if entitlements.grants(.upperSecondary, age: age, path: fate.path) {
-                    school.youthUpperSecondaryRight += 1
+                if entitlements.grants(.compulsorySchool, age: age, path: path) { school.childrenInSchool += 1 }
+                if entitlements.grants(.upperSecondary, age: age, path: path) { school.youthUpperSecondaryRight += 1 }
+                if let m = history.municipality, path != .waiting {
+                    let uplift = participates ? spec.scoring.programmeUplift : 0
+                    expectedEmployed += spec.scoring.employmentProbability(
+                        person, in: scenario.municipalities[m], uplift: uplift)
                 }
             }
         }
 
         var capacity = Outcomes.Capacity()
         capacity.decided = scenario.capacity.reduce(0, +)
-        capacity.used = round.capacityUsed.reduce(0, +)
-        capacity.overCapacityMunicipalities = zip(round.capacityUsed, scenario.capacity).filter { $0 > $1 }.count
-
-        var predicted = 0.0
-        var queueIndex = 0
-        for (h, fate) in round.fates.enumerated() where fate.path != .selfSettled {
-            if let m = round.match.placement[queueIndex] {
-                predicted += spec.scoring.score(scenario.households[h], in: scenario.municipalities[m])
-            }
-            queueIndex += 1
-        }
-        let match = round.match
-        let matching = Outcomes.Matching(
-            method: match.method, termination: match.termination, households: match.placement.count,
-            objective: match.objective, bound: match.bound, gap: match.gap, predictedEmployment: predicted,
-            splitHouseholds: match.splitHouseholds, repairedHouseholds: match.repairedHouseholds,
-            seconds: match.seconds, note: match.note)
+        capacity.used = result.capacityUsed.reduce(0, +)
+        capacity.overCapacityMunicipalities = zip(result.capacityUsed, scenario.capacity).filter { $0 > $1 }.count
 
         return Outcomes(
             scenario: spec.name, seed: spec.seed, households: scenario.households.count, persons: scenario.persons,
-            outcomes: persons, householdOutcomes: householdCounts, offers: offers, introductionProgramme: programme,
-            introductionBenefit: benefit, norwegianTuition: tuition, school: school,
-            expectedEmployed: expectedEmployed, capacity: capacity, matching: matching, municipalities: areas,
-            counties: countyRows(areas))
+            outcomes: persons, householdOutcomes: householdCounts, offers: offers, forcedMoves: forcedMoves,
+            waitDays: waitStatistics(waits, within: withinTarget, counted: targetCounted),
+            introductionProgramme: programme, introductionBenefit: benefit, norwegianTuition: tuition, school: school,
+            expectedEmployed: expectedEmployed, capacity: capacity, matching: matching(scenario, result),
+            municipalities: areas, counties: countyRows(areas))
+    }
+
+    static func waitStatistics(_ waits: [Int], within: Int, counted: Int) -> Outcomes.WaitDays {
+        var stats = Outcomes.WaitDays()
+        guard !waits.isEmpty else { return stats }
+        let sorted = waits.sorted()
+        stats.mean = Double(sorted.reduce(0, +)) / Double(sorted.count)
+        stats.median = quantile(sorted, 0.5)
+        stats.p90 = quantile(sorted, 0.9)
+        stats.withinTargetShare = counted > 0 ? Double(within) / Double(counted) : 0
+        return stats
+    }
+
+    /// Linear interpolation between order statistics (type 7, as R and NumPy default).
+    static func quantile(_ sorted: [Int], _ q: Double) -> Double {
+        let position = q * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(sorted.count - 1, lower + 1)
+        let fraction = position - Double(lower)
+        return Double(sorted[lower]) + fraction * Double(sorted[upper] - sorted[lower])
+    }
+
+    static func matching(_ scenario: Scenario, _ result: SimulationResult) -> Outcomes.Matching {
+        let rounds = result.rounds
+        let methods = Set(rounds.map(\.result.method.rawValue))
+        var termination = MatchTermination.optimal
+        if rounds.contains(where: { $0.result.termination == .failed }) {
+            termination = .failed
+        } else if rounds.contains(where: { $0.result.termination == .timeLimit }) {
+            termination = .timeLimit
+        }
+        let objective = rounds.reduce(0) { $0 + $1.result.objective }
+        let bound = rounds.reduce(0) { $0 + $1.result.bound }
+        let notes = rounds.compactMap { round in round.result.note.map { "day \(round.day): \($0)" } }
+        return Outcomes.Matching(
+            method: methods.count == 1 ? methods.first! : (methods.isEmpty ? "none" : "mixed"),
+            termination: termination, rounds: rounds.count, households: rounds.reduce(0) { $0 + $1.households },
+            objective: objective, bound: bound, gap: MatchResult.gap(objective: objective, bound: bound),
+            worstGap: rounds.map(\.result.gap).max() ?? 0,
+            predictedEmployment: predictedEmployment(scenario, result),
+            splitHouseholds: rounds.reduce(0) { $0 + $1.result.splitHouseholds },
+            repairedHouseholds: rounds.reduce(0) { $0 + $1.result.repairedHouseholds },
+            seconds: rounds.reduce(0) { $0 + $1.result.seconds }, note: notes.first)
+    }
+
+    /// Expected employed adults at the offered municipalities, as the optimiser saw them.
+    static func predictedEmployment(_ scenario: Scenario, _ result: SimulationResult) -> Double {
+        var total = 0.0
+        for (h, history) in result.histories.enumerated() {
+            if let m = history.offered {
+                total += scenario.spec.scoring.score(scenario.households[h], in: scenario.municipalities[m])
+            }
+        }
+        return total
     }
 
     static func countyRows(_ areas: [Outcomes.Area]) -> [Outcomes.Area] {
@@ -104,6 +167,8 @@ public enum OutcomeCollector {
                 row.settledByIMDi += area.settledByIMDi
                 row.selfSettled += area.selfSettled
                 row.declinedOffers += area.declinedOffers
+                row.declinedArrivals += area.declinedArrivals
+                row.unaccompaniedMinors += area.unaccompaniedMinors
                 row.takesPartInSelfSettlement = row.takesPartInSelfSettlement || area.takesPartInSelfSettlement
                 rows[area.county] = row
             } else {

@@ -59,13 +59,25 @@ public struct Outcomes: Sendable, Equatable {
         public var overCapacityMunicipalities = 0
     }
 
+    public struct WaitDays: Sendable, Equatable {
+        public var mean = 0.0
+        public var median = 0.0
+        public var p90 = 0.0
+        /// Share of households within IMDi's target (6 months; 3 for unaccompanied minors).
+        public var withinTargetShare = 0.0
+    }
+
     public struct Matching: Sendable, Equatable {
-        public var method: MatchingMethod
+        /// The method of the rounds, or "mixed".
+        public var method: String
         public var termination: MatchTermination
+        public var rounds: Int
+        /// Household places in all batches (a household waiting three rounds counts three times).
         public var households: Int
         public var objective: Double
         public var bound: Double
         public var gap: Double
+        public var worstGap: Double
         public var predictedEmployment: Double
         public var splitHouseholds: Int
         public var repairedHouseholds: Int
@@ -83,6 +95,9 @@ public struct Outcomes: Sendable, Equatable {
         public var selfSettled = 0
         /// Households that declined an offer to this municipality.
         public var declinedOffers = 0
+        /// Persons who declined an offer and moved here on their own.
+        public var declinedArrivals = 0
+        public var unaccompaniedMinors = 0
         public var takesPartInSelfSettlement: Bool
         public var used: Int { settledByIMDi + selfSettled }
     }
@@ -96,11 +111,14 @@ public struct Outcomes: Sendable, Equatable {
     /// Households by path.
     public var householdOutcomes: PathCounts
     public var offers: Offers
+    /// Persons moved by the police because they did not move on the agreed date.
+    public var forcedMoves: Int
+    public var waitDays: WaitDays
     public var introductionProgramme: Programme
     public var introductionBenefit: Benefit
     public var norwegianTuition: Tuition
     public var school: School
-    /// Expected employed adults among those settled by IMDi or by agreement.
+    /// Expected employed adults among those settled or living on their own after declining.
     public var expectedEmployed: Double
     public var capacity: Capacity
     public var matching: Matching

@@ -9,6 +9,7 @@
 @inline(__always) func _exp(_ x: Double) -> Double { exp(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
 @inline(__always) func _log10(_ x: Double) -> Double { log10(x) }
+@inline(__always) func _pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 
 /// The logistic function, 1 / (1 + e^-x).
 @inline(__always) public func logistic(_ x: Double) -> Double { 1 / (1 + _exp(-x)) }

@@ -7,6 +7,12 @@ public struct Scenario: Sendable {
     public var capacity: [Int]
     /// Whether each municipality takes part in agreed self-settlement.
     public var selfSettlementParticipation: [Bool]
+    /// Places for unaccompanied minors in each decision, in persons.
+    public var minorCapacity: [Int]
+    /// Large dwellings (five persons or more) in each decision, in households.
+    public var largeDwellings: [Int]
+    /// Places with the special health service, in households (0 where it is not offered).
+    public var healthPlaces: [Int]
     public var households: [Household]
 
     public var persons: Int { households.reduce(0) { $0 + $1.size } }
@@ -61,11 +67,37 @@ public struct Scenario: Sendable {
             if let fixed = record.selfSettlement { participation[i] = fixed }
         }
 
+        let byPopulation = municipalities.indices.sorted {
+            municipalities[$0].population != municipalities[$1].population
+                ? municipalities[$0].population > municipalities[$1].population : $0 < $1
+        }
+        let rule = spec.capacity
+        // Minors: the larger municipalities that take them share the national places by population.
+        let minorTakers = Array(byPopulation.prefix(Int((rule.minorsMunicipalityShare * Double(municipalities.count)).rounded())))
+        var minorCapacity = [Int](repeating: 0, count: municipalities.count)
+        let minorShares = MunicipalityGenerator.apportion(
+            total: rule.unaccompaniedMinors, weights: minorTakers.map { Double(municipalities[$0].population) }, minimum: 0)
+        for (k, m) in minorTakers.enumerated() { minorCapacity[m] = min(minorShares[k], capacity[m]) }
+        // Large dwellings: a share of the decided places, at about 5.5 persons a dwelling.
+        var largeDwellings = capacity.map { Int((Double($0) * rule.largeDwellingShare / 5.5).rounded(.up)) }
+        // Health service: offered by the larger municipalities; places in households (about 2 persons each).
+        let healthOffered = Set(byPopulation.prefix(Int((rule.healthServiceShare * Double(municipalities.count)).rounded())))
+        var healthPlaces = capacity.indices.map { m in
+            healthOffered.contains(m) ? max(1, Int((Double(capacity[m]) * rule.healthPlaceShare / 2).rounded())) : 0
+        }
+        for (i, record) in records.enumerated() {
+            if let fixed = record.minorCapacity { minorCapacity[i] = fixed }
+            if let fixed = record.largeDwellings { largeDwellings[i] = fixed }
+            if let fixed = record.healthPlaces { healthPlaces[i] = fixed }
+        }
+
         var households: [Household]
         switch spec.cohort {
         case .generated(let mix):
             var rng = seeds.stream("cohort")
             households = CohortGenerator.generate(mix, municipalities: municipalities, rng: &rng)
+            var healthRNG = seeds.stream("health-needs")
+            for h in households.indices { households[h].healthNeeds = healthRNG.uniform() < mix.healthNeedsShare }
         case .table(let table):
             households = []
             households.reserveCapacity(table.count)
@@ -81,12 +113,59 @@ public struct Scenario: Sendable {
                     }
                     tie = found
                 }
-                households.append(Household(id: record.id, members: record.members, tieMunicipality: tie))
+                var reception: Int? = nil
+                if let id = record.reception {
+                    guard let found = index[id] else {
+                        throw ScenarioError(
+                            key: "cohort.table",
+                            message:
+                                "household '\(record.id)' lives in a reception centre in unknown municipality '\(id)'; use a kommunenummer from the municipality table"
+                        )
+                    }
+                    reception = found
+                }
+                households.append(
+                    Household(
+                        id: record.id, members: record.members, tieMunicipality: tie, receptionMunicipality: reception,
+                        permitDay: record.permitDay ?? -1, healthNeeds: record.healthNeeds))
             }
         }
+        assignArrivals(&households, spec: spec, municipalities: municipalities, seeds: seeds)
         return Scenario(
             spec: spec, municipalities: municipalities, capacity: capacity,
-            selfSettlementParticipation: participation, households: households)
+            selfSettlementParticipation: participation, minorCapacity: minorCapacity, largeDwellings: largeDwellings,
+            healthPlaces: healthPlaces, households: households)
+    }
+
+    /// Permit days from the arrival profile and reception centres by population, where the cohort does not give them.
+    static func assignArrivals(
+        _ households: inout [Household], spec: ScenarioSpec, municipalities: [Municipality], seeds: SeedSequence
+    ) {
+        let process = spec.process
+        let sites = Array(
+            municipalities.indices.sorted {
+                municipalities[$0].population != municipalities[$1].population
+                    ? municipalities[$0].population > municipalities[$1].population : $0 < $1
+            }.prefix(max(1, spec.reception.sites)))
+        let siteWeights = sites.map { Double(municipalities[$0].population).squareRoot() }
+        for h in households.indices {
+            // One stream per household: the same household arrives on the same day in every variant.
+            var rng = seeds.stream("arrival", UInt64(h))
+            let steady = rng.integer(in: 0...max(0, process.arrivalWindowDays - 1))
+            let inSurge = rng.uniform() < process.surgeShare
+            let surgeDay = process.surgeStartDay + rng.integer(in: 0...max(0, process.surgeDays - 1))
+            let site = sites[rng.index(weights: siteWeights)]
+            if households[h].permitDay < 0 || spec.cohort.isGenerated {
+                switch process.arrivals {
+                case .steady: households[h].permitDay = steady
+                case .surge: households[h].permitDay = inSurge ? surgeDay : steady
+                case .batch: households[h].permitDay = 0
+                }
+            }
+            if households[h].receptionMunicipality == nil && !municipalities.isEmpty {
+                households[h].receptionMunicipality = site
+            }
+        }
     }
 
     /// Centrality from population on a log scale: about 0.35 at 5,000 inhabitants, 1 at 700,000.

@@ -15,6 +15,61 @@ public struct ScenarioSpec: Sendable, Equatable {
     public var benefit: BenefitRates = BenefitRates()
     public var scoring: IntegrationModel = IntegrationModel()
     public var matching: MatchingOptions = MatchingOptions()
+    public var process: ProcessSpec = ProcessSpec()
+    public var reception: ReceptionSpec = ReceptionSpec()
+
+    public init() {}
+}
+
+/// The settlement process over time: when permits are granted, how often IMDi matches, how long things take.
+public struct ProcessSpec: Sendable, Equatable {
+    public enum Arrivals: String, Sendable, CaseIterable {
+        /// Permits spread evenly over the arrival window.
+        case steady
+        /// A share of the permits in a short window (as in spring 2022), the rest steady.
+        case surge
+        /// Every permit on day 0: one batch, as a single matching round.
+        case batch
+    }
+
+    public enum CapacityRelease: String, Sendable, CaseIterable {
+        /// Municipalities settle through the year: by day t, a share (t + round) / horizon of each decision is open.
+        case even
+        /// The whole decision is open from day 0.
+        case upfront
+    }
+
+    public var horizonDays: Int = 365
+    public var arrivals: Arrivals = .steady
+    /// Permits are granted over days [0, arrivalWindowDays).
+    public var arrivalWindowDays: Int = 300
+    public var surgeStartDay: Int = 30
+    public var surgeDays: Int = 60
+    public var surgeShare: Double = 0.5
+    /// Days from permit until IMDi can match the household (mapping its needs).
+    public var processingDays: Int = 14
+    /// IMDi matches every this many days, starting on day 0.
+    public var roundEveryDays: Int = 7
+    /// Days from the offer to the agreed settlement date.
+    public var leadTimeDays: Int = 28
+    /// Share of accepting households that do not move on the date and are moved by the police.
+    public var noShowShare: Double = 0.01
+    public var capacityRelease: CapacityRelease = .even
+    /// IMDi's targets: settled within 6 months of the permit, unaccompanied minors within 3.
+    public var targetDays: Int = 183
+    public var minorTargetDays: Int = 91
+    /// Days a household searches for a home under agreed self-settlement.
+    public var searchDays: ClosedRange<Int> = 14...90
+    /// Matching value per person for each 30 days waited, so that long waits are served first.
+    public var waitPriority: Double = 0.2
+
+    public init() {}
+}
+
+/// Where households live while they wait.
+public struct ReceptionSpec: Sendable, Equatable {
+    /// Number of municipalities with a reception centre (drawn by population).
+    public var sites: Int = 60
 
     public init() {}
 }
@@ -46,12 +101,18 @@ public struct MunicipalityRecord: Sendable, Equatable {
     public var capacity: Int?
     public var selfSettlement: Bool?
     public var labourMarket: Double?
+    public var minorCapacity: Int?
+    public var largeDwellings: Int?
+    public var healthPlaces: Int?
 
     public init(
         id: String, name: String, countyID: String, county: String, population: Int, areaKm2: Double,
         latitude: Double, longitude: Double, capacity: Int? = nil, selfSettlement: Bool? = nil,
-        labourMarket: Double? = nil
+        labourMarket: Double? = nil, minorCapacity: Int? = nil, largeDwellings: Int? = nil, healthPlaces: Int? = nil
     ) {
+        self.minorCapacity = minorCapacity
+        self.largeDwellings = largeDwellings
+        self.healthPlaces = healthPlaces
         self.id = id
         self.name = name
         self.countyID = countyID
@@ -74,6 +135,16 @@ public struct CapacityRule: Sendable, Equatable {
     public var minimum: Int = 10
     /// Decisions fixed per municipality id, in persons.
     public var overrides: [String: Int] = [:]
+    /// Places for unaccompanied minors nationally (persons), within the decisions.
+    public var unaccompaniedMinors: Int = 600
+    /// Share of municipalities that settle unaccompanied minors (larger ones first).
+    public var minorsMunicipalityShare: Double = 0.35
+    /// Share of decided places that are in large dwellings (five persons or more).
+    public var largeDwellingShare: Double = 0.12
+    /// Share of municipalities that offer the special health service (larger ones first).
+    public var healthServiceShare: Double = 0.5
+    /// Places for households with special health needs, as a share of the decision's households.
+    public var healthPlaceShare: Double = 0.05
 
     public init() {}
 }
@@ -96,6 +167,11 @@ public struct SelfSettlementRule: Sendable, Equatable {
 public enum CohortSource: Sendable, Equatable {
     case generated(CohortMix)
     case table([HouseholdRecord])
+
+    public var isGenerated: Bool {
+        if case .generated = self { return true }
+        return false
+    }
 }
 
 /// One household read from a cohort table.
@@ -104,11 +180,21 @@ public struct HouseholdRecord: Sendable, Equatable {
     public var members: [Person]
     /// Municipality id of family ties, if any.
     public var ties: String?
+    /// Municipality id of the reception centre, if known.
+    public var reception: String?
+    public var permitDay: Int?
+    public var healthNeeds: Bool
 
-    public init(id: String, members: [Person], ties: String? = nil) {
+    public init(
+        id: String, members: [Person], ties: String? = nil, reception: String? = nil, permitDay: Int? = nil,
+        healthNeeds: Bool = false
+    ) {
         self.id = id
         self.members = members
         self.ties = ties
+        self.reception = reception
+        self.permitDay = permitDay
+        self.healthNeeds = healthNeeds
     }
 }
 
@@ -123,6 +209,8 @@ public struct CohortMix: Sendable, Equatable {
     public var english: [LanguageSkill: Double] = [.none: 0.4, .basic: 0.35, .good: 0.25]
     /// Share of households with family or friends in some municipality.
     public var tiesShare: Double = 0.3
+    /// Share of households with special health needs.
+    public var healthNeedsShare: Double = 0.03
 
     public init() {}
 }
@@ -139,15 +227,23 @@ public struct DeclineModel: Sendable, Equatable {
     public var tiesElsewhere: Double = 1.0
     /// Log-odds added for a single adult, who can more easily arrange housing alone.
     public var singleAdult: Double = 0.3
+    /// Log-odds per 100 km between the reception centre and the offered municipality.
+    public var distance: Double = 0.15
 
     public init() {}
 
     public func probability(household: Household, offered: Int, municipalities: [Municipality]) -> Double {
         if baseRate <= 0 { return 0 }
         if baseRate >= 1 { return 1 }
-        var z = logit(baseRate) + remoteness * (0.5 - municipalities[offered].centrality)
+        let place = municipalities[offered]
+        var z = logit(baseRate) + remoteness * (0.5 - place.centrality)
         if let tie = household.tieMunicipality, tie != offered { z += tiesElsewhere }
         if household.isSingleAdult { z += singleAdult }
+        if let here = household.receptionMunicipality {
+            let from = municipalities[here]
+            let km = haversineKilometres(lat1: from.latitude, lon1: from.longitude, lat2: place.latitude, lon2: place.longitude)
+            z += distance * km / 100
+        }
         return logistic(z)
     }
 }
@@ -169,6 +265,8 @@ public struct MatchingOptions: Sendable, Equatable {
     public var gapTolerance: Double = 0.001
     /// Batches with at most this many household–municipality pairs are solved exactly under `auto`.
     public var exactPairLimit: Int = 20_000
+    /// Terms added to predicted integration (ties, distance, fill, balancing, a scores table).
+    public var objective: MatchingObjective = MatchingObjective()
 
     public init() {}
 }

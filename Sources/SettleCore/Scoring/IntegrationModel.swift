@@ -25,13 +25,15 @@ public struct IntegrationModel: Sendable, Equatable {
     /// Value of settling one person, in the same units as an expected job; it makes
     /// the optimiser settle as many persons as capacity allows before it sorts them.
     public var placementValue: Double = 1.0
+    /// Log-odds added for introduction-programme participants when outcomes are counted.
+    public var programmeUplift: Double = 0.3
     /// Working ages that count towards the score.
     public var workingAges: ClosedRange<Int> = 18...66
 
     public init() {}
 
     /// Probability that `person` is employed if settled in `municipality`.
-    public func employmentProbability(_ person: Person, in municipality: Municipality) -> Double {
+    public func employmentProbability(_ person: Person, in municipality: Municipality, uplift: Double = 0) -> Double {
         guard workingAges.contains(person.age) else { return 0 }
         let central = municipality.centrality - 0.5
         var z = intercept + labourMarket * (municipality.labourMarket - 0.5) + centrality * central
@@ -46,7 +48,7 @@ public struct IntegrationModel: Sendable, Equatable {
         case .basic: z += basicEnglish
         case .good: z += goodEnglish
         }
-        return logistic(z)
+        return logistic(z + uplift)
     }
 
     /// Expected number of employed adults in `household` if settled in `municipality`.

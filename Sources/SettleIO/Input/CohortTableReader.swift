@@ -4,7 +4,7 @@ import SettleCore
 /// (the kommunenummer where the household has family or friends). Rows of one household share its id.
 public enum CohortTableReader {
     public static let required = ["household", "age", "education", "english"]
-    public static let optional = ["ties"]
+    public static let optional = ["ties", "reception", "permit_day", "health_needs"]
     /// Largest household accepted: bigger ones are almost certainly a data error.
     public static let maximumHouseholdSize = 20
 
@@ -29,8 +29,15 @@ public enum CohortTableReader {
             let education = try category(cells, "education", Education.self)
             let english = try category(cells, "english", LanguageSkill.self)
             let ties = cells.raw("ties")
+            let reception = cells.raw("reception")
+            let permitDay = try cells.optionalInt("permit_day", in: 0...3_650)
+            let health = try cells.optionalBool("health_needs") ?? false
             let person = Person(age: age, education: education, english: english)
             if var household = households[id] {
+                // Household-level columns may be on any of its rows; the first value given counts.
+                household.reception = household.reception ?? reception
+                household.permitDay = household.permitDay ?? permitDay
+                household.healthNeeds = household.healthNeeds || health
                 if let ties, household.ties != nil, household.ties != ties {
                     throw cells.fail(
                         "ties",
@@ -51,7 +58,8 @@ public enum CohortTableReader {
                 }
                 order.append(id)
                 firstLine[id] = row.line
-                households[id] = HouseholdRecord(id: id, members: [person], ties: ties)
+                households[id] = HouseholdRecord(
+                    id: id, members: [person], ties: ties, reception: reception, permitDay: permitDay, healthNeeds: health)
             }
         }
         return order.map { households[$0]! }

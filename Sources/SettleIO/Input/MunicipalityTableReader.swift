@@ -6,7 +6,9 @@ public enum MunicipalityTableReader {
     public static let required = [
         "kommunenummer", "name", "county_id", "county", "population", "area_km2", "lat", "lon",
     ]
-    public static let optional = ["capacity", "self_settlement", "labour_market"]
+    public static let optional = [
+        "capacity", "self_settlement", "labour_market", "unaccompanied_minor_capacity", "large_dwellings", "health_places",
+    ]
 
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> [MunicipalityRecord] {
         let text = try TextFile.read(path, displayName: path)
@@ -46,7 +48,10 @@ public enum MunicipalityTableReader {
                     longitude: try cells.double("lon", in: -180...180),
                     capacity: try cells.optionalInt("capacity", in: 0...100_000_000),
                     selfSettlement: try cells.optionalBool("self_settlement"),
-                    labourMarket: try cells.optionalDouble("labour_market", in: 0...1)))
+                    labourMarket: try cells.optionalDouble("labour_market", in: 0...1),
+                    minorCapacity: try cells.optionalInt("unaccompanied_minor_capacity", in: 0...100_000_000),
+                    largeDwellings: try cells.optionalInt("large_dwellings", in: 0...100_000_000),
+                    healthPlaces: try cells.optionalInt("health_places", in: 0...100_000_000)))
         }
         return records
     }

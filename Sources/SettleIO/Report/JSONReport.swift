@@ -4,12 +4,14 @@ import SettleCore
 public enum JSONReport {
     public static func value(_ o: Outcomes, includeTimings: Bool = false) -> JSONValue {
         var matching: [(String, JSONValue)] = [
-            ("method", .string(o.matching.method.rawValue)),
+            ("method", .string(o.matching.method)),
             ("termination", .string(o.matching.termination.rawValue)),
+            ("rounds", .int(o.matching.rounds)),
             ("households", .int(o.matching.households)),
             ("objective", .double(o.matching.objective)),
             ("bound", .double(o.matching.bound)),
             ("gap", .double(o.matching.gap, 8)),
+            ("worst_gap", .double(o.matching.worstGap, 8)),
             ("predicted_employment", .double(o.matching.predictedEmployment)),
             ("split_households", .int(o.matching.splitHouseholds)),
             ("repaired_households", .int(o.matching.repairedHouseholds)),
@@ -28,6 +30,15 @@ public enum JSONReport {
                 .object([
                     ("made", .int(o.offers.made)), ("accepted", .int(o.offers.accepted)),
                     ("declined", .int(o.offers.declined)),
+                ])
+            ),
+            ("forced_moves", .int(o.forcedMoves)),
+            (
+                "wait_days",
+                .object([
+                    ("mean", .double(o.waitDays.mean, 2)), ("median", .double(o.waitDays.median, 2)),
+                    ("p90", .double(o.waitDays.p90, 2)),
+                    ("within_target_share", .double(o.waitDays.withinTargetShare, 4)),
                 ])
             ),
             (
@@ -92,6 +103,8 @@ public enum JSONReport {
             ("self_settled", .int(a.selfSettled)),
             ("used", .int(a.used)),
             ("declined_offers", .int(a.declinedOffers)),
+            ("declined_arrivals", .int(a.declinedArrivals)),
+            ("unaccompanied_minors", .int(a.unaccompaniedMinors)),
             ("self_settlement", .bool(a.takesPartInSelfSettlement)),
         ])
     }

@@ -4,14 +4,14 @@ import SettleCore
 /// One row per municipality, for spreadsheets and maps.
 public enum MunicipalityCSV {
     public static let header =
-        "kommunenummer,name,county,population,decided,settled_by_imdi,self_settled,used,declined_offers,self_settlement"
+        "kommunenummer,name,county,population,decided,settled_by_imdi,self_settled,used,declined_offers,declined_arrivals,unaccompanied_minors,self_settlement"
 
     public static func render(_ outcomes: Outcomes) -> String {
         var lines = [header]
         for a in outcomes.municipalities {
             let fields = [
                 a.id, a.name, a.county, String(a.population), String(a.decided), String(a.settledByIMDi),
-                String(a.selfSettled), String(a.used), String(a.declinedOffers),
+                String(a.selfSettled), String(a.used), String(a.declinedOffers), String(a.declinedArrivals), String(a.unaccompaniedMinors),
                 a.takesPartInSelfSettlement ? "yes" : "no",
             ]
             lines.append(fields.map(escape).joined(separator: ","))

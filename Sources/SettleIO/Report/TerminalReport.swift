@@ -24,8 +24,13 @@ public enum TerminalReport {
         out.append(contentsOf: table.lines())
         out.append("")
         out.append(
-            "Offers                  \(n(o.offers.made)) made, \(n(o.offers.accepted)) accepted, \(n(o.offers.declined)) declined"
+            "Offers                  \(n(o.offers.made)) made, \(n(o.offers.accepted)) accepted, \(n(o.offers.declined)) declined; \(n(o.forcedMoves)) persons moved by the police"
         )
+        let w = o.waitDays
+        out.append(
+            String(
+                format: "Wait for settlement     mean %.0f days, median %.0f, 90th percentile %.0f; %.1f %% within target",
+                w.mean, w.median, w.p90, 100 * w.withinTargetShare))
         out.append(
             "Introduction programme  \(n(o.introductionProgramme.participants)) participants; \(n(o.introductionProgramme.lostByDecline)) lost by declining"
         )
@@ -38,7 +43,7 @@ public enum TerminalReport {
         out.append(
             "School                  \(n(o.school.childrenInSchool)) children aged 6-15; \(n(o.school.youthUpperSecondaryRight)) youths aged 16-18 with a right to upper secondary"
         )
-        out.append("Expected employed       \(String(format: "%.1f", o.expectedEmployed)) adults among those settled")
+        out.append("Expected employed       \(String(format: "%.1f", o.expectedEmployed)) adults (settled, or on their own after declining)")
         let share = o.capacity.decided > 0 ? 100 * Double(o.capacity.used) / Double(o.capacity.decided) : 0
         out.append(
             "Capacity                \(n(o.capacity.used)) of \(n(o.capacity.decided)) places used (\(String(format: "%.1f", share)) %); \(o.capacity.overCapacityMunicipalities) municipalities over their decision"
@@ -46,14 +51,14 @@ public enum TerminalReport {
         out.append("")
         let m = o.matching
         var line =
-            "Matching                \(m.method.rawValue), \(m.termination.rawValue.replacingOccurrences(of: "_", with: " ")): \(n(m.households)) households in the batch"
+            "Matching                \(m.method), \(m.termination.rawValue.replacingOccurrences(of: "_", with: " ")): \(n(m.rounds)) rounds, \(n(m.households)) households in batches"
         if showTimings { line += String(format: ", %.2f s", m.seconds) }
         out.append(line)
         out.append(
             String(
-                format: "  objective %.3f · bound %.3f · gap %.4f %% · predicted employment %.1f", m.objective, m.bound,
-                100 * m.gap, m.predictedEmployment))
-        if m.method == .lpRepair {
+                format: "  objective %.3f · bound %.3f · gap %.4f %% (worst round %.4f %%) · predicted employment %.1f",
+                m.objective, m.bound, 100 * m.gap, 100 * m.worstGap, m.predictedEmployment))
+        if m.splitHouseholds > 0 {
             out.append(
                 "  \(m.splitHouseholds) households split by the LP relaxation; \(m.repairedHouseholds) placed by LP diving and the repair MIP"
             )
@@ -61,11 +66,13 @@ public enum TerminalReport {
         if let note = m.note { out.append("  note: \(note)") }
         out.append("")
         var counties_ = TextTable(
-            columns: ["County", "Decided", "By IMDi", "Self-settled", "Used %", "Declined offers"],
-            rightAligned: [1, 2, 3, 4, 5])
+            columns: ["County", "Decided", "By IMDi", "Self-settled", "Used %", "Declined offers", "Moved in after declining"],
+            rightAligned: [1, 2, 3, 4, 5, 6])
         for c in o.counties {
             let used = c.decided > 0 ? String(format: "%.1f", 100 * Double(c.used) / Double(c.decided)) : "-"
-            counties_.add([c.name, n(c.decided), n(c.settledByIMDi), n(c.selfSettled), used, n(c.declinedOffers)])
+            counties_.add([
+                c.name, n(c.decided), n(c.settledByIMDi), n(c.selfSettled), used, n(c.declinedOffers), n(c.declinedArrivals),
+            ])
         }
         out.append(contentsOf: counties_.lines())
         return out.joined(separator: "\n") + "\n"

@@ -14,7 +14,7 @@ public enum ScenarioDecoder {
 
     static let topKeys = [
         "name", "description", "seed", "municipalities", "capacity", "self_settlement", "cohort", "decline",
-        "benefit", "scoring", "matching",
+        "benefit", "scoring", "matching", "process", "reception",
     ]
 
     /// Loads `path`, applying `overrides` before validation.
@@ -93,7 +93,13 @@ public enum ScenarioDecoder {
         if let reader = try top.mapping("municipalities", allowed: ["table", "count", "counties", "population"]) {
             spec.municipalities = try municipalities(reader, folder: folder)
         }
-        if let reader = try top.mapping("capacity", allowed: ["national_total", "minimum", "overrides"]) {
+        if let reader = try top.mapping(
+            "capacity",
+            allowed: [
+                "national_total", "minimum", "overrides", "unaccompanied_minors", "minors_municipality_share",
+                "large_dwelling_share", "health_service_share", "health_place_share",
+            ])
+        {
             spec.capacity = try capacity(reader)
         }
         if let reader = try top.mapping(
@@ -108,19 +114,20 @@ public enum ScenarioDecoder {
             "cohort",
             allowed: [
                 "households", "table", "household_size", "unaccompanied_minor_share", "education", "english",
-                "ties_share",
+                "ties_share", "health_needs_share",
             ])
         {
             spec.cohort = try cohort(reader, folder: folder)
         }
         if let reader = try top.mapping(
-            "decline", allowed: ["base_rate", "remoteness", "ties_elsewhere", "single_adult"])
+            "decline", allowed: ["base_rate", "remoteness", "ties_elsewhere", "single_adult", "distance"])
         {
             var model = DeclineModel()
             model.baseRate = try reader.double("base_rate", in: 0...1) ?? model.baseRate
             model.remoteness = try reader.double("remoteness", in: -20...20) ?? model.remoteness
             model.tiesElsewhere = try reader.double("ties_elsewhere", in: -20...20) ?? model.tiesElsewhere
             model.singleAdult = try reader.double("single_adult", in: -20...20) ?? model.singleAdult
+            model.distance = try reader.double("distance", in: -20...20) ?? model.distance
             spec.decline = model
         }
         if let reader = try top.mapping(
@@ -137,7 +144,11 @@ public enum ScenarioDecoder {
             spec.scoring = try scoring(reader)
         }
         if let reader = try top.mapping(
-            "matching", allowed: ["method", "time_limit_seconds", "gap_tolerance", "exact_pair_limit"])
+            "matching",
+            allowed: [
+                "method", "time_limit_seconds", "gap_tolerance", "exact_pair_limit", "ties", "ties_bonus",
+                "distance_penalty", "minimum_fill", "fill_bonus", "balancing", "scores_table",
+            ])
         {
             var options = MatchingOptions()
             if let text = try reader.string("method") {
@@ -154,9 +165,87 @@ public enum ScenarioDecoder {
                 try reader.double("time_limit_seconds", in: 0.001...86_400) ?? options.timeLimitSeconds
             options.gapTolerance = try reader.double("gap_tolerance", in: 0...1) ?? options.gapTolerance
             options.exactPairLimit = try reader.int("exact_pair_limit", in: 0...100_000_000) ?? options.exactPairLimit
+            var objective = MatchingObjective()
+            if let text = try reader.string("ties") {
+                guard let rule = TiesRule(rawValue: text) else {
+                    let names = TiesRule.allCases.map(\.rawValue)
+                    let hint = Suggestion.nearest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
+                    throw context.error(
+                        reader.child("ties"), path: "matching.ties",
+                        "unknown rule '\(text)'; \(hint)use one of \(names.joined(separator: ", "))")
+                }
+                objective.ties = rule
+            }
+            objective.tiesBonus = try reader.double("ties_bonus", in: -1_000...1_000) ?? objective.tiesBonus
+            objective.distancePenalty =
+                try reader.double("distance_penalty", in: -1_000...1_000) ?? objective.distancePenalty
+            objective.minimumFill = try reader.double("minimum_fill", in: 0...1) ?? objective.minimumFill
+            objective.fillBonus = try reader.double("fill_bonus", in: -1_000...1_000) ?? objective.fillBonus
+            objective.balancing = try reader.double("balancing", in: -1_000...1_000) ?? objective.balancing
+            if let table = try reader.string("scores_table") {
+                objective.scoresTable = try ScoresTableReader.read(path: resolve(table, folder: folder), displayName: table)
+            }
+            options.objective = objective
             spec.matching = options
         }
+        if let reader = try top.mapping("process", allowed: ProcessKeys.all) {
+            spec.process = try process(reader)
+        }
+        if let reader = try top.mapping("reception", allowed: ["sites"]) {
+            spec.reception.sites = try reader.int("sites", in: 1...maximumMunicipalities) ?? spec.reception.sites
+        }
         return spec
+    }
+
+    enum ProcessKeys {
+        static let all = [
+            "horizon_days", "arrivals", "arrival_window_days", "surge", "processing_days", "round_every_days",
+            "lead_time_days", "no_show_share", "capacity_release", "target_days", "minor_target_days", "search_days",
+            "wait_priority",
+        ]
+    }
+
+    static func process(_ reader: MappingReader) throws(InputError) -> ProcessSpec {
+        var p = ProcessSpec()
+        p.horizonDays = try reader.int("horizon_days", in: 1...3_650) ?? p.horizonDays
+        if let arrivals = try choice(reader, "arrivals", ProcessSpec.Arrivals.self) { p.arrivals = arrivals }
+        p.arrivalWindowDays = try reader.int("arrival_window_days", in: 1...3_650) ?? p.arrivalWindowDays
+        if let surge = try reader.mapping("surge", allowed: ["start_day", "days", "share"]) {
+            p.surgeStartDay = try surge.int("start_day", in: 0...3_650) ?? p.surgeStartDay
+            p.surgeDays = try surge.int("days", in: 1...3_650) ?? p.surgeDays
+            p.surgeShare = try surge.double("share", in: 0...1) ?? p.surgeShare
+        }
+        p.processingDays = try reader.int("processing_days", in: 0...3_650) ?? p.processingDays
+        p.roundEveryDays = try reader.int("round_every_days", in: 1...365) ?? p.roundEveryDays
+        p.leadTimeDays = try reader.int("lead_time_days", in: 0...365) ?? p.leadTimeDays
+        p.noShowShare = try reader.double("no_show_share", in: 0...1) ?? p.noShowShare
+        if let release = try choice(reader, "capacity_release", ProcessSpec.CapacityRelease.self) {
+            p.capacityRelease = release
+        }
+        p.targetDays = try reader.int("target_days", in: 1...3_650) ?? p.targetDays
+        p.minorTargetDays = try reader.int("minor_target_days", in: 1...3_650) ?? p.minorTargetDays
+        if let search = try reader.mapping("search_days", allowed: ["min", "max"]) {
+            let low = try search.int("min", in: 0...3_650) ?? p.searchDays.lowerBound
+            let high = try search.int("max", in: 0...3_650) ?? p.searchDays.upperBound
+            guard low <= high else {
+                throw reader.context.error(search.node, path: "process.search_days", "min (\(low)) is above max (\(high)); swap them")
+            }
+            p.searchDays = low...high
+        }
+        p.waitPriority = try reader.double("wait_priority", in: 0...1_000) ?? p.waitPriority
+        return p
+    }
+
+    /// A value from a fixed set of names, with the nearest name suggested on a typo.
+    static func choice<C: RawRepresentable & CaseIterable>(
+        _ reader: MappingReader, _ key: String, _: C.Type
+    ) throws(InputError) -> C? where C.RawValue == String {
+        guard let text = try reader.string(key) else { return nil }
+        if let value = C(rawValue: text) { return value }
+        let names = C.allCases.map(\.rawValue)
+        let hint = Suggestion.nearest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
+        throw reader.context.error(
+            reader.child(key), path: reader.keyPath(key), "unknown value '\(text)'; \(hint)use one of \(names.joined(separator: ", "))")
     }
 
     static func municipalities(_ reader: MappingReader, folder: String) throws(InputError) -> MunicipalitySource {
@@ -186,6 +275,12 @@ public enum ScenarioDecoder {
         var rule = CapacityRule()
         rule.nationalTotal = try reader.int("national_total", in: 0...100_000_000) ?? rule.nationalTotal
         rule.minimum = try reader.int("minimum", in: 0...1_000_000) ?? rule.minimum
+        rule.unaccompaniedMinors = try reader.int("unaccompanied_minors", in: 0...10_000_000) ?? rule.unaccompaniedMinors
+        rule.minorsMunicipalityShare =
+            try reader.double("minors_municipality_share", in: 0...1) ?? rule.minorsMunicipalityShare
+        rule.largeDwellingShare = try reader.double("large_dwelling_share", in: 0...1) ?? rule.largeDwellingShare
+        rule.healthServiceShare = try reader.double("health_service_share", in: 0...1) ?? rule.healthServiceShare
+        rule.healthPlaceShare = try reader.double("health_place_share", in: 0...1) ?? rule.healthPlaceShare
         if let pairs = try reader.pairs("overrides") {
             for (id, _, value) in pairs {
                 rule.overrides[id] = try ScalarReader.int(
@@ -214,7 +309,7 @@ public enum ScenarioDecoder {
 
     static func cohort(_ reader: MappingReader, folder: String) throws(InputError) -> CohortSource {
         if let table = try reader.string("table") {
-            let generatorKeys = [
+            let generatorKeys = ["health_needs_share",
                 "households", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share",
             ]
             if let clash = generatorKeys.first(where: reader.has) {
@@ -229,6 +324,7 @@ public enum ScenarioDecoder {
         mix.unaccompaniedMinorShare =
             try reader.double("unaccompanied_minor_share", in: 0...1) ?? mix.unaccompaniedMinorShare
         mix.tiesShare = try reader.double("ties_share", in: 0...1) ?? mix.tiesShare
+        mix.healthNeedsShare = try reader.double("health_needs_share", in: 0...1) ?? mix.healthNeedsShare
         if let pairs = try reader.pairs("household_size") {
             var shares: [Int: Double] = [:]
             for (key, keyNode, value) in pairs {
@@ -278,6 +374,7 @@ public enum ScenarioDecoder {
         static let all = [
             "intercept", "secondary_education", "higher_education", "basic_english", "good_english", "age_penalty",
             "labour_market", "centrality", "higher_education_in_central", "basic_education_in_rural", "placement_value",
+            "programme_uplift",
         ]
     }
 
@@ -298,6 +395,7 @@ public enum ScenarioDecoder {
         try read("higher_education_in_central", &model.higherEducationInCentral)
         try read("basic_education_in_rural", &model.basicEducationInRural)
         if let v = try reader.double("placement_value", in: 0...1000) { model.placementValue = v }
+        try read("programme_uplift", &model.programmeUplift)
         return model
     }
 

@@ -1,0 +1,34 @@
+/// What happened to one household over the horizon.
+public struct HouseholdHistory: Sendable, Equatable {
+    public var path: SettlementPath = .waiting
+    /// Where the household lives at the end: its settlement municipality, or where a decliner moved.
+    public var municipality: Int?
+    /// The municipality IMDi offered, if it made an offer.
+    public var offered: Int?
+    public var offerDay: Int?
+    /// The day it moved into its municipality (settled, self-settled) or left reception (declined).
+    public var movedDay: Int?
+    /// Did not move on the agreed date and was moved by the police.
+    public var forcedMove = false
+    public var triedSelfSettlement = false
+    /// Why a household still waiting got no offer.
+    public var reason: String?
+
+    public init() {}
+}
+
+/// One IMDi matching round.
+public struct RoundRecord: Sendable {
+    public var day: Int
+    /// Households in the batch.
+    public var households: Int
+    public var offers: Int
+    public var result: MatchResult
+}
+
+public struct SimulationResult: Sendable {
+    public var histories: [HouseholdHistory]
+    public var rounds: [RoundRecord]
+    /// Persons settled against each municipality's decision (IMDi and agreement).
+    public var capacityUsed: [Int]
+}

@@ -1,0 +1,282 @@
+/// The settlement process over a year as a deterministic discrete-event simulation.
+///
+/// Households get their residence permit on the days the arrival profile gives. Some
+/// look for a home themselves (agreed self-settlement); the rest wait in reception
+/// until IMDi can match them. IMDi matches the waiting pool at a fixed cadence
+/// against what is left of each municipality's decision. Each household gets one
+/// offer and may decline it; an accepted offer sets the settlement date a lead time
+/// later, when the reception place ends.
+///
+/// Every household draws from its own labelled random streams, so two variants of a
+/// scenario see the same households make the same draws (common random numbers).
+public struct Simulation: Sendable {
+    enum Event: Sendable {
+        case permit(Int)
+        case ready(Int)
+        case searchEnds(Int)
+        case move(Int)
+        case round
+    }
+
+    // Same-day order: moves free nothing, searches end, permits arrive, then IMDi matches.
+    static let movePriority = 0
+    static let searchPriority = 1
+    static let permitPriority = 2
+    static let readyPriority = 3
+    static let roundPriority = 4
+
+    public let scenario: Scenario
+    let seeds: SeedSequence
+    let process: ProcessSpec
+
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        self.seeds = SeedSequence(seed: scenario.spec.seed)
+        self.process = scenario.spec.process
+    }
+
+    /// Runs the whole horizon.
+    public static func run(_ scenario: Scenario) -> SimulationResult {
+        var state = Simulation(scenario).makeState()
+        Simulation(scenario).advance(&state, stopAtFirstBatch: false)
+        return SimulationResult(histories: state.histories, rounds: state.rounds, capacityUsed: state.used)
+    }
+
+    /// The batch IMDi matches in its first round with anyone to match: what `export` and `solve` show.
+    public static func firstBatch(_ scenario: Scenario) -> MatchingBatch {
+        let simulation = Simulation(scenario)
+        var state = simulation.makeState()
+        simulation.advance(&state, stopAtFirstBatch: true)
+        return state.firstBatch ?? simulation.batch(for: [], day: 0, state: state)
+    }
+
+    struct State {
+        var queue = EventQueue<Event>()
+        var histories: [HouseholdHistory]
+        var pool: [Int] = []
+        var used: [Int]
+        var minorsUsed: [Int]
+        var largeUsed: [Int]
+        var healthUsed: [Int]
+        var rounds: [RoundRecord] = []
+        var firstBatch: MatchingBatch?
+        var searchTarget: [Int: Int] = [:]
+    }
+
+    func makeState() -> State {
+        let m = scenario.municipalities.count
+        var state = State(
+            histories: Array(repeating: HouseholdHistory(), count: scenario.households.count),
+            used: Array(repeating: 0, count: m), minorsUsed: Array(repeating: 0, count: m),
+            largeUsed: Array(repeating: 0, count: m), healthUsed: Array(repeating: 0, count: m))
+        for (h, household) in scenario.households.enumerated() where household.permitDay < process.horizonDays {
+            state.queue.schedule(.permit(h), day: household.permitDay, priority: Self.permitPriority)
+        }
+        state.queue.schedule(.round, day: 0, priority: Self.roundPriority)
+        return state
+    }
+
+    func advance(_ state: inout State, stopAtFirstBatch: Bool) {
+        while let entry = state.queue.next() {
+            let day = entry.day
+            switch entry.payload {
+            case .permit(let h): permit(h, day: day, state: &state)
+            case .ready(let h): state.pool.append(h)
+            case .searchEnds(let h): searchEnds(h, day: day, state: &state)
+            case .move(let h): move(h, day: day, state: &state)
+            case .round:
+                if stopAtFirstBatch && !state.pool.isEmpty {
+                    state.firstBatch = batch(for: state.pool, day: day, state: state)
+                    return
+                }
+                round(day: day, state: &state)
+                let next = day + max(1, process.roundEveryDays)
+                if next < process.horizonDays { state.queue.schedule(.round, day: next, priority: Self.roundPriority) }
+            }
+        }
+        for h in state.pool where state.histories[h].reason == nil {
+            state.histories[h].reason = "no offer before the horizon"
+        }
+    }
+
+    // MARK: - Events
+
+    func permit(_ h: Int, day: Int, state: inout State) {
+        let household = scenario.households[h]
+        let rule = scenario.spec.selfSettlement
+        var rng = seeds.stream("self-settlement", UInt64(h))
+        // Fixed draws per household, whatever the parameters, keep streams aligned across variants.
+        let tryDraw = rng.uniform()
+        let searchDays = rng.integer(in: process.searchDays)
+        let target = rng.index(weights: populationWeights)
+        let tries = tryDraw < rule.householdShare * tryWeight(household) / meanTryWeight
+        if tries {
+            state.histories[h].triedSelfSettlement = true
+            state.searchTarget[h] = household.tieMunicipality ?? target
+            state.queue.schedule(.searchEnds(h), day: day + searchDays, priority: Self.searchPriority)
+        } else {
+            state.queue.schedule(.ready(h), day: day + process.processingDays, priority: Self.readyPriority)
+        }
+    }
+
+    func searchEnds(_ h: Int, day: Int, state: inout State) {
+        let household = scenario.households[h]
+        guard let target = state.searchTarget[h] else { return }
+        var rng = seeds.stream("self-settlement-approval", UInt64(h))
+        let approved = rng.uniform() < scenario.spec.selfSettlement.approvalProbability
+        if approved && scenario.selfSettlementParticipation[target] && fits(household, in: target, day: day, state: state) {
+            use(household, in: target, state: &state)
+            state.histories[h].path = .selfSettled
+            state.histories[h].municipality = target
+            state.histories[h].movedDay = day
+        } else {
+            // Back to IMDi's queue, once IMDi has mapped the household.
+            let ready = max(day, household.permitDay + process.processingDays)
+            state.queue.schedule(.ready(h), day: ready, priority: Self.readyPriority)
+        }
+    }
+
+    func move(_ h: Int, day: Int, state: inout State) {
+        state.histories[h].movedDay = day
+    }
+
+    func round(day: Int, state: inout State) {
+        guard !state.pool.isEmpty else { return }
+        let pool = state.pool
+        let batch = batch(for: pool, day: day, state: state)
+        let result = BatchMatcher.match(batch, options: scenario.spec.matching)
+        var remaining: [Int] = []
+        var offers = 0
+        for (k, h) in pool.enumerated() {
+            guard let m = result.placement[k] else {
+                let fits = (0..<batch.municipalityCount).contains { batch.isAllowed(k, $0) }
+                state.histories[h].reason =
+                    fits ? "others were matched to the places left" : "no municipality has room that fits the household"
+                remaining.append(h)
+                continue
+            }
+            offers += 1
+            offer(h, municipality: m, day: day, state: &state)
+        }
+        state.pool = remaining
+        state.rounds.append(RoundRecord(day: day, households: pool.count, offers: offers, result: result))
+    }
+
+    func offer(_ h: Int, municipality m: Int, day: Int, state: inout State) {
+        let household = scenario.households[h]
+        var rng = seeds.stream("decline", UInt64(h))
+        let declineDraw = rng.uniform()
+        let noShowDraw = rng.uniform()
+        let destinationDraw = rng.index(weights: ownChoiceWeights)
+        let p = scenario.spec.decline.probability(household: household, offered: m, municipalities: scenario.municipalities)
+        var history = state.histories[h]
+        history.offered = m
+        history.offerDay = day
+        history.reason = nil
+        let date = day + process.leadTimeDays
+        if declineDraw < p {
+            // Declining: leave reception by the agreed date, settle where the household chooses.
+            history.path = .declined
+            history.municipality = household.tieMunicipality ?? destinationDraw
+        } else {
+            history.path = .settledByIMDi
+            history.municipality = m
+            history.forcedMove = noShowDraw < process.noShowShare
+            use(household, in: m, state: &state)
+        }
+        state.histories[h] = history
+        state.queue.schedule(.move(h), day: date, priority: Self.movePriority)
+    }
+
+    // MARK: - Capacity
+
+    /// Places of a decision open by `day`: all of it up front, or released evenly through the year.
+    func released(_ m: Int, day: Int) -> Int {
+        let decision = scenario.capacity[m]
+        switch process.capacityRelease {
+        case .upfront: return decision
+        case .even:
+            let share = min(1, Double(day + max(1, process.roundEveryDays)) / Double(max(1, process.horizonDays)))
+            return Int((Double(decision) * share).rounded(.up))
+        }
+    }
+
+    func fits(_ household: Household, in m: Int, day: Int, state: State) -> Bool {
+        if released(m, day: day) - state.used[m] < household.size { return false }
+        if household.isUnaccompaniedMinor && scenario.minorCapacity[m] - state.minorsUsed[m] < household.size {
+            return false
+        }
+        if household.needsLargeDwelling && scenario.largeDwellings[m] - state.largeUsed[m] < 1 { return false }
+        if household.healthNeeds && scenario.healthPlaces[m] - state.healthUsed[m] < 1 { return false }
+        return true
+    }
+
+    func use(_ household: Household, in m: Int, state: inout State) {
+        state.used[m] += household.size
+        if household.isUnaccompaniedMinor { state.minorsUsed[m] += household.size }
+        if household.needsLargeDwelling { state.largeUsed[m] += 1 }
+        if household.healthNeeds { state.healthUsed[m] += 1 }
+    }
+
+    /// The matching batch for the waiting pool: remaining places in every dimension, values
+    /// from the integration model plus a priority for time already waited.
+    func batch(for pool: [Int], day: Int, state: State) -> MatchingBatch {
+        let households = pool.map { scenario.households[$0] }
+        let count = scenario.municipalities.count
+        let remaining = (0..<count).map { max(0, released($0, day: day) - state.used[$0]) }
+        let dimensions = [
+            CapacityDimension(
+                name: "unaccompanied_minors", demand: households.map { $0.isUnaccompaniedMinor ? $0.size : 0 },
+                capacity: (0..<count).map { max(0, scenario.minorCapacity[$0] - state.minorsUsed[$0]) }),
+            CapacityDimension(
+                name: "large_dwellings", demand: households.map { $0.needsLargeDwelling ? 1 : 0 },
+                capacity: (0..<count).map { max(0, scenario.largeDwellings[$0] - state.largeUsed[$0]) }),
+            CapacityDimension(
+                name: "health_places", demand: households.map { $0.healthNeeds ? 1 : 0 },
+                capacity: (0..<count).map { max(0, scenario.healthPlaces[$0] - state.healthUsed[$0]) }),
+        ]
+        var batch = MatchingBatch(
+            households: households, municipalities: scenario.municipalities, capacity: remaining,
+            model: scenario.spec.scoring, dimensions: dimensions)
+        let priority = process.waitPriority
+        if priority != 0 {
+            for (k, household) in households.enumerated() {
+                let bonus = priority * Double(household.size) * Double(max(0, day - household.permitDay)) / 30
+                let rounded = (bonus * 1e6).rounded() / 1e6
+                for m in 0..<count where batch.isAllowed(k, m) { batch.value[k * count + m] += rounded }
+            }
+        }
+        return batch
+    }
+
+    // MARK: - Draw weights
+
+    var populationWeights: [Double] { scenario.municipalities.map { Double($0.population) } }
+
+    /// Decliners who have no ties move toward the large towns.
+    var ownChoiceWeights: [Double] {
+        scenario.municipalities.map { _pow(Double($0.population), 1.2) }
+    }
+
+    func tryWeight(_ household: Household) -> Double {
+        if household.isUnaccompaniedMinor { return 0 }
+        return household.isSingleAdult ? scenario.spec.selfSettlement.singleAdultFactor : 1
+    }
+
+    var meanTryWeight: Double {
+        let households = scenario.households
+        guard !households.isEmpty else { return 1 }
+        return max(1e-12, households.reduce(0) { $0 + tryWeight($1) } / Double(households.count))
+    }
+}
+
+/// The batch before IMDi's first round, for `export` and `solve`.
+public enum SettlementRound {
+    public struct Queue: Sendable {
+        public var batch: MatchingBatch
+    }
+
+    public static func queue(_ scenario: Scenario) -> Queue {
+        Queue(batch: Simulation.firstBatch(scenario))
+    }
+}
