@@ -7,6 +7,8 @@ import SettleIO
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case mps
     case lp
+    /// The batch as CSV files for any solver (see InstanceWriter).
+    case instance
 }
 
 struct Export: ParsableCommand {
@@ -24,7 +26,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "mps (free MPS) or lp (CPLEX LP).")
+    @Option(help: "mps (free MPS), lp (CPLEX LP) or instance (CSV files in the folder --out).")
     var format: ExportFormat
 
     @Option(help: "Path of the file to write.")
@@ -35,7 +37,13 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let s = try ScenarioLoader.load(.file(file), overrides: scenario.parsedOverrides(), seed: scenario.seed)
-        let model = MatchingModel.build(SettlementRound.queue(s).batch)
+        let batch = BatchMatcher.prepare(SettlementRound.queue(s).batch, options: s.spec.matching)
+        if format == .instance {
+            try InstanceWriter.write(batch, to: out, force: force)
+            print("\(out): \(batch.householdCount) households, \(batch.municipalityCount) municipalities (maximise)")
+            return
+        }
+        let model = MatchingModel.build(batch)
         try ModelFile.write(model, format: format, to: out, force: force)
         print("\(out): \(model.variables.count) variables, \(model.constraints.count) constraints (maximise)")
     }
@@ -55,19 +63,13 @@ enum ModelFile {
         {
             throw InputError(file: path, message: "its folder does not exist; create it first")
         }
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        do {
+        // Temporary file, then rename, inside OutputWriter's interruption-safe section.
+        try OutputWriter.write(to: path, force: true) { temporary in
             switch format {
             case .mps: try GLPKSolver.writeMPS(model, to: temporary)
             case .lp: try GLPKSolver.writeCPLEXLP(model, to: temporary)
+            case .instance: preconditionFailure("instances are written by InstanceWriter")
             }
-        } catch {
-            unlink(temporary)
-            throw InputError(file: path, message: "cannot be written; check that the folder is writable")
-        }
-        if rename(temporary, path) != 0 {
-            unlink(temporary)
-            throw InputError(file: path, message: "cannot be written; check the folder's permissions")
         }
     }
 }

@@ -61,20 +61,23 @@ struct Run: ParsableCommand {
                         "matching failed on day \(failed.day) of scenario '\(s.spec.name)': \(failed.result.note ?? "unknown reason")"
                 )
             }
-            let document = JSONReport.value(outcomes, includeTimings: timings)
+            // The years after settlement, only when the scenario asks for them.
+            let years = Lifecycle.run(s, result)
+            let document = JSONReport.value(outcomes, includeTimings: timings, years: years)
             documents.append(document)
             if format == .text {
                 if scenarios.count > 1 && s.spec.name != scenarios.first?.spec.name { print("") }
                 print(TerminalReport.render(outcomes, scenario: s), terminator: "")
+                if let years { print(LifecycleReport.render(years), terminator: "") }
             }
             if let out {
                 let names = outputNames(s.spec.name)
-                try OutputWriter.write(
-                    document.serialized(indent: 2) + "\n", to: (out as NSString).appendingPathComponent(names[0]),
-                    force: true)
-                try OutputWriter.write(
-                    MunicipalityCSV.render(outcomes), to: (out as NSString).appendingPathComponent(names[1]),
-                    force: true)
+                // Both files or neither, even when interrupted.
+                try OutputWriter.writeAll(
+                    [
+                        ((out as NSString).appendingPathComponent(names[0]), document.serialized(indent: 2) + "\n"),
+                        ((out as NSString).appendingPathComponent(names[1]), MunicipalityCSV.render(outcomes)),
+                    ], force: true)
             }
         }
         if format == .json {

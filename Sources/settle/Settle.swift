@@ -10,7 +10,7 @@ struct Settle: ParsableCommand {
             see the README for every key. Exit status: 0 success, 2 bad input, 1 internal failure.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Validate.self, Export.self],
+        subcommands: [Run.self, Validate.self, Compare.self, Merge.self, Export.self, Solve.self],
         defaultSubcommand: Run.self
     )
 }

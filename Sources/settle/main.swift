@@ -10,6 +10,9 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+// SIGINT and SIGTERM end any command cleanly: no output file is left half-written (exit 130 or 143).
+Interruption.install()
+
 do {
     var command = try Settle.parseAsRoot()
     try command.run()

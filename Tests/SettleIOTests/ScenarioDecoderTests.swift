@@ -142,6 +142,8 @@ import Testing
     static let shippedScenarios = [
         "default.yaml", "small.yaml", "from-tables.yaml", "norway-2023.yaml", "spring-surge.yaml",
         "low-self-settlement.yaml", "decisions-below-need.yaml",
+        "three-years.yaml", "three-years-strict-residence.yaml", "compare-mechanisms.yaml",
+        "compare-self-settlement.yaml", "compare-offers.yaml",
     ]
 
     @Test(arguments: shippedScenarios)

@@ -63,7 +63,7 @@ import Testing
 
     @Test func badRowsNameTheLineAndColumn() throws {
         let bad = try #require(municipalityError(header + "\n0301,Oslo,03,Oslo,many,454,59.9,10.7\n"))
-        #expect(bad.description == "m.csv:2: population: 'many' is not a whole number")
+        #expect(bad.description == "m.csv:2: population: 'many' is not a whole number; write digits only, like 1200")
         let decimal = try #require(municipalityError(header + "\n0301,Oslo,03,Oslo,5,\"454,1\",59.9,10.7\n"))
         #expect(decimal.description.contains("decimal mark"))
         let short = try #require(municipalityError(header + "\n0301,Oslo,03\n"))

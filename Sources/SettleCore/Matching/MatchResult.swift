@@ -27,6 +27,8 @@ public struct MatchResult: Sendable {
     public var seconds: Double
     /// Solver detail for reports, e.g. a failure reason.
     public var note: String?
+    /// Subgradient steps on the prices of capacity dimensions (lp-repair with dimensions).
+    public var lagrangianSteps: Int = 0
 
     public static func gap(objective: Double, bound: Double) -> Double {
         let scale = max(abs(bound), 1e-9)

@@ -8,6 +8,14 @@ public struct MatchingBatch: Sendable {
     public var value: [Double]
     /// Capacities beyond persons; a pairing where a dimension cannot hold the household is not allowed.
     public var dimensions: [CapacityDimension]
+    /// Each municipality's decision for the year, when known: minimum fill and balancing
+    /// compare what is left (`capacity`) with it.
+    public var decision: [Int]? = nil
+    /// Value added per person placed in each municipality: a hook for dynamic prices such
+    /// as allocation balancing or dual prices of future arrivals.
+    public var personPrice: [Double]? = nil
+    /// The integration model the values came from, if any (a scores table keeps its placement value).
+    public var scoring: IntegrationModel? = nil
 
     public var householdCount: Int { households.count }
     public var municipalityCount: Int { municipalities.count }
@@ -39,6 +47,7 @@ public struct MatchingBatch: Sendable {
         self.init(
             households: households, municipalities: municipalities, capacity: capacity, value: value,
             dimensions: dimensions)
+        scoring = model
     }
 
     @inline(__always) public func value(_ h: Int, _ m: Int) -> Double { value[h * municipalities.count + m] }

@@ -468,6 +468,39 @@ final class TransportationNetwork {
         }
     }
 
+    // MARK: Warm starts
+
+    /// After the profits of `rows` changed in place: refreshes the cached arc costs and the
+    /// potentials. Supplies and capacities are unchanged, so the tree stays primal feasible
+    /// and `run()` continues from it (a re-solve after a few changed rows takes few pivots).
+    /// A row must keep every tree arc finite, i.e. only change entries that are finite.
+    func profitsChanged(rows: [Int]) {
+        for h in rows where parent[h] >= 0 { parentCost[h] = cost(h, parent[h]) }
+        recomputePotentials()
+    }
+
+    /// Calls `body(household, municipality, persons)` for each positive flow of the current tree.
+    func forEachFlow(_ body: (Int, Int, Int) -> Void) {
+        for h in activeHouseholds {
+            let p = parent[h]
+            if p != root && flow[h] > 0 { body(h, p - sinkBase, flow[h]) }
+        }
+        for m in 0..<sinkCount where capacity[m] > 0 {
+            let node = sinkBase + m
+            let p = parent[node]
+            if p < householdCount && flow[node] > 0 { body(p, m, flow[node]) }
+        }
+    }
+
+    /// Capacity prices λ_m ≥ 0 of the current tree; +infinity for a sink without capacity
+    /// (its term in the bound is 0 whatever its price, so the largest price is free).
+    func sinkPrices() -> [Double] {
+        let slackPotential = nodePotential(slack)
+        return (0..<sinkCount).map { m in
+            capacity[m] > 0 ? Swift.max(0, potential[sinkBase + m] - slackPotential) : .infinity
+        }
+    }
+
     // MARK: Result
 
     /// Flows from tree arcs; duals mapped back to the original LP and made exactly feasible.

@@ -28,14 +28,11 @@ public enum OutcomeCollector {
             let path = history.path
             persons[path] += household.size
             householdCounts[path] += 1
-            if let offered = history.offered {
-                offers.made += 1
-                if path == .declined {
-                    offers.declined += 1
-                    areas[offered].declinedOffers += 1
-                } else {
-                    offers.accepted += 1
-                }
+            offers.made += history.offersReceived
+            offers.declined += history.declinedOffers
+            if path == .settledByIMDi { offers.accepted += 1 }
+            if let offered = history.offered, history.declinedOffers > 0 {
+                areas[offered].declinedOffers += history.declinedOffers
             }
             if history.forcedMove { forcedMoves += household.size }
             let target = household.isUnaccompaniedMinor ? process.minorTargetDays : process.targetDays
@@ -125,7 +122,9 @@ public enum OutcomeCollector {
 
     static func matching(_ scenario: Scenario, _ result: SimulationResult) -> Outcomes.Matching {
         let rounds = result.rounds
-        let methods = Set(rounds.map(\.result.method.rawValue))
+        let mechanism = scenario.spec.policy.mechanism
+        let optimising = [.optimal, .balanced, .dynamicDualPrice].contains(mechanism)
+        let methods = Set(rounds.map { optimising ? $0.result.method.rawValue : mechanism.rawValue })
         var termination = MatchTermination.optimal
         if rounds.contains(where: { $0.result.termination == .failed }) {
             termination = .failed
@@ -139,7 +138,7 @@ public enum OutcomeCollector {
             method: methods.count == 1 ? methods.first! : (methods.isEmpty ? "none" : "mixed"),
             termination: termination, rounds: rounds.count, households: rounds.reduce(0) { $0 + $1.households },
             objective: objective, bound: bound, gap: MatchResult.gap(objective: objective, bound: bound),
-            worstGap: rounds.map(\.result.gap).max() ?? 0,
+            worstGap: optimising ? (rounds.map(\.result.gap).max() ?? 0) : .nan,
             predictedEmployment: predictedEmployment(scenario, result),
             splitHouseholds: rounds.reduce(0) { $0 + $1.result.splitHouseholds },
             repairedHouseholds: rounds.reduce(0) { $0 + $1.result.repairedHouseholds },

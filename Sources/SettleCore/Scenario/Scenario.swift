@@ -20,15 +20,17 @@ public struct Scenario: Sendable {
     /// Draws the scenario from its spec; fails only on references to unknown municipality ids.
     public static func resolve(_ spec: ScenarioSpec) throws(ScenarioError) -> Scenario {
         let seeds = SeedSequence(seed: spec.seed)
+        // The country (generated municipalities, labour markets, who takes part) stays fixed across replications.
+        let world = SeedSequence(seed: spec.worldSeed ?? spec.seed)
         var records: [MunicipalityRecord]
         switch spec.municipalities {
         case .generated(let generated):
-            var rng = seeds.stream("municipalities")
+            var rng = world.stream("municipalities")
             records = MunicipalityGenerator.generate(generated, rng: &rng)
         case .table(let table):
             records = table
         }
-        var labourRNG = seeds.stream("labour-market")
+        var labourRNG = world.stream("labour-market")
         let municipalities = records.map { record -> Municipality in
             let centrality = Self.centrality(population: record.population)
             let drawn = 0.5 + 0.12 * labourRNG.normal() + 0.1 * (centrality - 0.5)
@@ -47,7 +49,10 @@ public struct Scenario: Sendable {
                 key: "capacity.overrides.\(id)",
                 message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
         }
-        let capacity = Self.decisions(records: records, rule: spec.capacity)
+        var capacity = Self.decisions(records: records, rule: spec.capacity)
+        if spec.capacity.scale != 1 {
+            capacity = capacity.map { Int((Double($0) * spec.capacity.scale).rounded()) }
+        }
 
         var participation: [Bool]
         if let listed = spec.selfSettlement.participating {
@@ -59,7 +64,7 @@ public struct Scenario: Sendable {
             let set = Set(listed)
             participation = municipalities.map { set.contains($0.id) }
         } else {
-            var rng = seeds.stream("self-settlement-municipalities")
+            var rng = world.stream("self-settlement-municipalities")
             participation = Self.drawParticipation(
                 municipalities: municipalities, share: spec.selfSettlement.municipalityShare, rng: &rng)
         }

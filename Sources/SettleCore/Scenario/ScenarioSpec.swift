@@ -7,6 +7,9 @@ public struct ScenarioSpec: Sendable, Equatable {
     public var name: String = "scenario"
     public var description: String = ""
     public var seed: UInt64 = 2024
+    /// Seed of the country's draws (generated municipalities, labour markets, self-settlement
+    /// participation) when it should differ from `seed`: replications share one country.
+    public var worldSeed: UInt64? = nil
     public var municipalities: MunicipalitySource = .generated(GeneratedMunicipalities())
     public var capacity: CapacityRule = CapacityRule()
     public var selfSettlement: SelfSettlementRule = SelfSettlementRule()
@@ -16,7 +19,10 @@ public struct ScenarioSpec: Sendable, Equatable {
     public var scoring: IntegrationModel = IntegrationModel()
     public var matching: MatchingOptions = MatchingOptions()
     public var process: ProcessSpec = ProcessSpec()
+    public var policy: PolicySpec = PolicySpec()
     public var reception: ReceptionSpec = ReceptionSpec()
+    /// The years after settlement (off unless `years` is 2 or more).
+    public var lifecycle: LifecycleSpec = LifecycleSpec()
 
     public init() {}
 }
@@ -135,6 +141,8 @@ public struct CapacityRule: Sendable, Equatable {
     public var minimum: Int = 10
     /// Decisions fixed per municipality id, in persons.
     public var overrides: [String: Int] = [:]
+    /// Every decision multiplied by this (after shares and overrides), for "what if municipalities decided more?".
+    public var scale: Double = 1
     /// Places for unaccompanied minors nationally (persons), within the decisions.
     public var unaccompaniedMinors: Int = 600
     /// Share of municipalities that settle unaccompanied minors (larger ones first).
@@ -264,7 +272,7 @@ public struct MatchingOptions: Sendable, Equatable {
     /// Relative gap at which a MIP may stop.
     public var gapTolerance: Double = 0.001
     /// Batches with at most this many household–municipality pairs are solved exactly under `auto`.
-    public var exactPairLimit: Int = 20_000
+    public var exactPairLimit: Int = 2_000
     /// Terms added to predicted integration (ties, distance, fill, balancing, a scores table).
     public var objective: MatchingObjective = MatchingObjective()
 

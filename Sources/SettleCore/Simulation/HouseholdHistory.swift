@@ -6,6 +6,9 @@ public struct HouseholdHistory: Sendable, Equatable {
     /// The municipality IMDi offered, if it made an offer.
     public var offered: Int?
     public var offerDay: Int?
+    /// Offers IMDi made (more than one only when the policy allows a second offer).
+    public var offersReceived = 0
+    public var declinedOffers = 0
     /// The day it moved into its municipality (settled, self-settled) or left reception (declined).
     public var movedDay: Int?
     /// Did not move on the agreed date and was moved by the police.
@@ -24,6 +27,7 @@ public struct RoundRecord: Sendable {
     public var households: Int
     public var offers: Int
     public var result: MatchResult
+    public var mechanism: PolicySpec.Mechanism
 }
 
 public struct SimulationResult: Sendable {

@@ -144,7 +144,7 @@ public struct Simulation: Sendable {
         guard !state.pool.isEmpty else { return }
         let pool = state.pool
         let batch = batch(for: pool, day: day, state: state)
-        let result = BatchMatcher.match(batch, options: scenario.spec.matching)
+        let result = assign(batch, pool: pool, day: day, state: state)
         var remaining: [Int] = []
         var offers = 0
         for (k, h) in pool.enumerated() {
@@ -159,12 +159,17 @@ public struct Simulation: Sendable {
             offer(h, municipality: m, day: day, state: &state)
         }
         state.pool = remaining
-        state.rounds.append(RoundRecord(day: day, households: pool.count, offers: offers, result: result))
+        state.rounds.append(
+            RoundRecord(
+                day: day, households: pool.count, offers: offers, result: result,
+                mechanism: scenario.spec.policy.mechanism))
     }
 
     func offer(_ h: Int, municipality m: Int, day: Int, state: inout State) {
         let household = scenario.households[h]
-        var rng = seeds.stream("decline", UInt64(h))
+        let number = state.histories[h].offersReceived + 1
+        // One stream per household and offer: the first offer's draws do not depend on the policy.
+        var rng = seeds.stream(number == 1 ? "decline" : "decline-\(number)", UInt64(h))
         let declineDraw = rng.uniform()
         let noShowDraw = rng.uniform()
         let destinationDraw = rng.index(weights: ownChoiceWeights)
@@ -172,9 +177,18 @@ public struct Simulation: Sendable {
         var history = state.histories[h]
         history.offered = m
         history.offerDay = day
+        history.offersReceived = number
         history.reason = nil
         let date = day + process.leadTimeDays
         if declineDraw < p {
+            history.declinedOffers += 1
+            if number < scenario.spec.policy.offers {
+                // A further offer: back in the pool for the next round.
+                history.reason = "declined offer \(number); waiting for the next"
+                state.histories[h] = history
+                state.queue.schedule(.ready(h), day: day + 1, priority: Self.readyPriority)
+                return
+            }
             // Declining: leave reception by the agreed date, settle where the household chooses.
             history.path = .declined
             history.municipality = household.tieMunicipality ?? destinationDraw

@@ -119,11 +119,11 @@ public struct CSVTable: Sendable {
         if let unknown = header.first(where: { !known.contains($0.lowercased()) }) {
             let hint =
                 Suggestion.nearest(to: unknown.lowercased(), in: required + optional).map { "; did you mean '\($0)'?" }
-                ?? ""
+                ?? "."
             throw InputError(
                 file: file, line: 1,
                 message:
-                    "unknown column '\(unknown)'\(hint). Known columns: \((required + optional).joined(separator: ", "))"
+                    "unknown column '\(unknown)'\(hint) Known columns: \((required + optional).joined(separator: ", "))"
             )
         }
         return position

@@ -8,12 +8,17 @@ public enum CohortTableReader {
     /// Largest household accepted: bigger ones are almost certainly a data error.
     public static let maximumHouseholdSize = 20
 
-    public static func read(path: String, displayName: String? = nil) throws(InputError) -> [HouseholdRecord] {
+    /// `municipalities`, when given, are the known ids: `ties` and `reception` must be among them.
+    public static func read(path: String, displayName: String? = nil, municipalities: Set<String>? = nil)
+        throws(InputError) -> [HouseholdRecord]
+    {
         let text = try TextFile.read(path, displayName: path)
-        return try parse(text, file: path)
+        return try parse(text, file: path, municipalities: municipalities)
     }
 
-    public static func parse(_ text: String, file: String) throws(InputError) -> [HouseholdRecord] {
+    public static func parse(_ text: String, file: String, municipalities: Set<String>? = nil) throws(InputError)
+        -> [HouseholdRecord]
+    {
         let table = try CSVTable.parse(text, file: file)
         let column = try table.columns(required: required, optional: optional)
         guard !table.rows.isEmpty else {
@@ -30,6 +35,13 @@ public enum CohortTableReader {
             let english = try category(cells, "english", LanguageSkill.self)
             let ties = cells.raw("ties")
             let reception = cells.raw("reception")
+            if let municipalities {
+                for (name, id) in [("ties", ties), ("reception", reception)] {
+                    if let id, !municipalities.contains(id) {
+                        throw cells.fail(name, "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+                    }
+                }
+            }
             let permitDay = try cells.optionalInt("permit_day", in: 0...3_650)
             let health = try cells.optionalBool("health_needs") ?? false
             let person = Person(age: age, education: education, english: english)

@@ -85,7 +85,12 @@ struct CellReader {
 
     func optionalInt(_ name: String, in range: ClosedRange<Int>) throws(InputError) -> Int? {
         guard let text = raw(name) else { return nil }
-        guard let value = Int(text) else { throw fail(name, "'\(text)' is not a whole number") }
+        guard let value = Int(text) else {
+            if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }) {
+                throw fail(name, "\(text) is out of range; use \(range.lowerBound) to \(range.upperBound)")
+            }
+            throw fail(name, "'\(text)' is not a whole number; write digits only, like 1200")
+        }
         guard range.contains(value) else {
             throw fail(name, "\(value) is out of range; use \(range.lowerBound) to \(range.upperBound)")
         }
@@ -100,7 +105,7 @@ struct CellReader {
     func optionalDouble(_ name: String, in range: ClosedRange<Double>) throws(InputError) -> Double? {
         guard let text = raw(name) else { return nil }
         guard let value = Double(text), value.isFinite else {
-            let hint = text.contains(",") ? " (use a point as the decimal mark)" : ""
+            let hint = text.contains(",") ? "; use a point as the decimal mark" : "; write a number like 12.5"
             throw fail(name, "'\(text)' is not a finite number\(hint)")
         }
         guard range.contains(value) else {
@@ -117,7 +122,7 @@ struct CellReader {
         switch text.lowercased() {
         case "yes", "true", "1", "ja": return true
         case "no", "false", "0", "nei": return false
-        default: throw fail(name, "'\(text)' is not yes or no")
+        default: throw fail(name, "'\(text)' is not yes or no; write yes or no, or leave it empty")
         }
     }
 }

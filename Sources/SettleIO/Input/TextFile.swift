@@ -21,10 +21,40 @@ public enum TextFile {
                 message: "is \(size / 1_048_576) MiB, above the \(maximumBytes / 1_048_576) MiB limit; split or trim it"
             )
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: name, message: "cannot be read; check its permissions")
+        return try decode(readBounded(path, name: name), name: name)
+    }
+
+    /// Reads at most `maximumBytes`: a pipe (`<(...)`) is fine, a device such as /dev/zero is refused.
+    static func readBounded(_ path: String, name: String) throws(InputError) -> Data {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFCHR || kind == S_IFBLK || kind == S_IFSOCK {
+                throw InputError(file: name, message: "is a device, not a file; name a text file")
+            }
         }
-        return try decode(data, name: name)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let problem = String(cString: strerror(errno))
+            throw InputError(file: name, message: "cannot be read (\(problem)); check its permissions")
+        }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 {
+                let problem = String(cString: strerror(errno))
+                throw InputError(file: name, message: "cannot be read (\(problem)); check that it is a text file")
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: buffer[..<n])
+            if data.count > maximumBytes {
+                throw InputError(
+                    file: name, message: "is above the \(maximumBytes / 1_048_576) MiB limit; split or trim it")
+            }
+        }
     }
 
     public static func decode(_ data: Data, name: String) throws(InputError) -> String {
@@ -79,4 +109,9 @@ public enum TextFile {
         }
         return nil
     }
+}
+
+/// `read(2)`, for code inside types with a `read` method of their own.
+func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -2,7 +2,10 @@ import SettleCore
 
 /// The documented JSON form of a run's outcomes (keys listed in the README; their order is fixed).
 public enum JSONReport {
-    public static func value(_ o: Outcomes, includeTimings: Bool = false) -> JSONValue {
+    /// `years` adds the years after settlement under the key `years`, only when the lifecycle is on.
+    public static func value(
+        _ o: Outcomes, includeTimings: Bool = false, years: LifecycleOutcomes? = nil
+    ) -> JSONValue {
         var matching: [(String, JSONValue)] = [
             ("method", .string(o.matching.method)),
             ("termination", .string(o.matching.termination.rawValue)),
@@ -18,7 +21,7 @@ public enum JSONReport {
         ]
         if let note = o.matching.note { matching.append(("note", .string(note))) }
         if includeTimings { matching.append(("seconds", .double(o.matching.seconds, 3))) }
-        return .object([
+        var pairs: [(String, JSONValue)] = [
             ("scenario", .string(o.scenario)),
             ("seed", .unsigned(o.seed)),
             ("households", .int(o.households)),
@@ -80,7 +83,9 @@ public enum JSONReport {
             ("matching", .object(matching)),
             ("counties", .array(o.counties.map(area))),
             ("municipalities", .array(o.municipalities.map(area))),
-        ])
+        ]
+        if let years { pairs.append(("years", LifecycleReport.json(years))) }
+        return .object(pairs)
     }
 
     static func paths(_ counts: Outcomes.PathCounts) -> JSONValue {

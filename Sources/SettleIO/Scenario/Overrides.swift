@@ -5,6 +5,9 @@ import Yams
 public struct Override: Sendable, Equatable {
     public var path: [String]
     public var value: String
+    /// Where the override was written, for errors: `--set key` on the command line, or a scenario file.
+    public var label: String
+    public var line: Int?
 
     public var key: String { path.joined(separator: ".") }
 
@@ -23,13 +26,23 @@ public struct Override: Sendable, Equatable {
         }
         path = parts
         value = String(text[text.index(after: equals)...])
+        label = "--set \(key)"
+        line = nil
+    }
+
+    /// An override written in a scenario file (a variant's `set:`), located for errors.
+    public init(path: [String], value: String, file: String, line: Int?) {
+        self.path = path
+        self.value = value
+        self.label = file
+        self.line = line
     }
 
     func node() throws(InputError) -> Node {
         do {
             return try Yams.compose(yaml: value) ?? Node("", .implicit, .plain)
         } catch {
-            throw InputError(file: "--set \(key)", message: "the value '\(value)' is not valid YAML; quote text values")
+            throw InputError(file: label, line: line, key: key, message: "the value '\(value)' is not valid YAML; quote text values")
         }
     }
 
@@ -47,7 +60,7 @@ public struct Override: Sendable, Equatable {
                 return try set(value, at: path, in: Node([(Node, Node)]()), walked: walked)
             }
             let at = walked.isEmpty ? "the scenario" : walked.joined(separator: ".")
-            throw InputError(file: "--set \(key)", message: "\(at) is not a mapping, so it has no key '\(head)'")
+            throw InputError(file: label, line: line, key: key, message: "\(at) is not a mapping, so it has no key '\(head)'")
         }
         var pairs = mapping.map { ($0.key, $0.value) }
         if let i = pairs.firstIndex(where: { $0.0.string == head }) {

@@ -11,10 +11,18 @@ public enum ScenarioDecoder {
     /// Largest cohort and municipality counts accepted; beyond them memory runs out before anything useful happens.
     public static let maximumHouseholds = 1_000_000
     public static let maximumMunicipalities = 5_000
+    /// Largest households × municipalities: every pair gets a score (8 bytes each, in several arrays).
+    public static let maximumPairs = 200_000_000
+
+    static let cohortKeys = [
+        "households", "table", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share",
+        "health_needs_share",
+    ]
 
     static let topKeys = [
         "name", "description", "seed", "municipalities", "capacity", "self_settlement", "cohort", "decline",
-        "benefit", "scoring", "matching", "process", "reception",
+        "benefit", "scoring", "matching", "process", "reception", "policy", "variants",
+        "lifecycle",
     ]
 
     /// Loads `path`, applying `overrides` before validation.
@@ -31,7 +39,7 @@ public enum ScenarioDecoder {
         var context = DecodeContext(file: file)
         for override in overrides {
             root = try override.apply(to: root)
-            context.overridden.insert(override.key)
+            context.overridden[override.key] = (override.label, override.line)
         }
         return try decode(root: root, context: context, folder: folder)
     }
@@ -56,6 +64,11 @@ public enum ScenarioDecoder {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
+            if problem.contains("nesting level") {
+                return InputError(
+                    file: file, line: mark.line,
+                    message: "is nested too deeply to be a scenario; a scenario needs only a few levels of keys")
+            }
             return InputError(
                 file: file, line: mark.line,
                 message: "not valid YAML or JSON: \(problem); check indentation, colons and brackets near here")
@@ -86,7 +99,7 @@ public enum ScenarioDecoder {
             let text = try ScalarReader.string(node, path: "seed", context: context)
             guard let seed = UInt64(text) else {
                 throw context.error(
-                    node, path: "seed", "expected a whole number from 0 to \(UInt64.max), found '\(text)'")
+                    node, path: "seed", "expected a whole number from 0 to \(UInt64.max), found '\(text)'; write digits only")
             }
             spec.seed = seed
         }
@@ -96,7 +109,7 @@ public enum ScenarioDecoder {
         if let reader = try top.mapping(
             "capacity",
             allowed: [
-                "national_total", "minimum", "overrides", "unaccompanied_minors", "minors_municipality_share",
+                "national_total", "minimum", "overrides", "scale", "unaccompanied_minors", "minors_municipality_share",
                 "large_dwelling_share", "health_service_share", "health_place_share",
             ])
         {
@@ -110,14 +123,10 @@ public enum ScenarioDecoder {
         {
             spec.selfSettlement = try selfSettlement(reader)
         }
-        if let reader = try top.mapping(
-            "cohort",
-            allowed: [
-                "households", "table", "household_size", "unaccompanied_minor_share", "education", "english",
-                "ties_share", "health_needs_share",
-            ])
-        {
-            spec.cohort = try cohort(reader, folder: folder)
+        if let reader = try top.mapping("cohort", allowed: cohortKeys) {
+            var known: Set<String>? = nil
+            if case .table(let records) = spec.municipalities { known = Set(records.map(\.id)) }
+            spec.cohort = try cohort(reader, folder: folder, municipalities: known)
         }
         if let reader = try top.mapping(
             "decline", allowed: ["base_rate", "remoteness", "ties_elsewhere", "single_adult", "distance"])
@@ -191,10 +200,45 @@ public enum ScenarioDecoder {
         if let reader = try top.mapping("process", allowed: ProcessKeys.all) {
             spec.process = try process(reader)
         }
+        if let reader = try top.mapping(
+            "policy", allowed: ["mechanism", "offers", "balance_weight", "dual_sample_size"])
+        {
+            var policy = PolicySpec()
+            if let mechanism = try choice(reader, "mechanism", PolicySpec.Mechanism.self) { policy.mechanism = mechanism }
+            policy.offers = try reader.int("offers", in: 1...5) ?? policy.offers
+            policy.balanceWeight = try reader.double("balance_weight", in: 0...1_000) ?? policy.balanceWeight
+            policy.dualSampleSize = try reader.int("dual_sample_size", in: 1...1_000_000) ?? policy.dualSampleSize
+            spec.policy = policy
+        }
+        if let reader = try top.mapping("lifecycle", allowed: LifecycleKeys.all) {
+            spec.lifecycle = try lifecycle(reader)
+        }
         if let reader = try top.mapping("reception", allowed: ["sites"]) {
             spec.reception.sites = try reader.int("sites", in: 1...maximumMunicipalities) ?? spec.reception.sites
         }
+        try checkSize(spec, top: top)
         return spec
+    }
+
+    /// Refuses cohorts whose households × municipalities would exhaust memory, before anything is drawn.
+    static func checkSize(_ spec: ScenarioSpec, top: MappingReader) throws(InputError) {
+        let municipalities: Int
+        switch spec.municipalities {
+        case .generated(let g): municipalities = g.count
+        case .table(let records): municipalities = records.count
+        }
+        let households: Int
+        let key: String
+        switch spec.cohort {
+        case .generated(let mix): (households, key) = (mix.households, "households")
+        case .table(let records): (households, key) = (records.count, "table")
+        }
+        guard households * municipalities > maximumPairs else { return }
+        let cohort = try top.mapping("cohort", allowed: cohortKeys)
+        throw top.context.error(
+            cohort?.child(key) ?? top.child("cohort"), path: "cohort.\(key)",
+            "\(households) households × \(municipalities) municipalities is above the limit of \(maximumPairs) pairs (memory); use fewer households or municipalities"
+        )
     }
 
     enum ProcessKeys {
@@ -266,7 +310,7 @@ public enum ScenarioDecoder {
         if generated.counties > generated.count {
             throw reader.context.error(
                 reader.child("counties"), path: reader.keyPath("counties"),
-                "\(generated.counties) counties need at least as many municipalities (count is \(generated.count))")
+                "\(generated.counties) counties need at least as many municipalities (count is \(generated.count)); lower counties or raise count")
         }
         return .generated(generated)
     }
@@ -275,6 +319,7 @@ public enum ScenarioDecoder {
         var rule = CapacityRule()
         rule.nationalTotal = try reader.int("national_total", in: 0...100_000_000) ?? rule.nationalTotal
         rule.minimum = try reader.int("minimum", in: 0...1_000_000) ?? rule.minimum
+        rule.scale = try reader.double("scale", in: 0...100) ?? rule.scale
         rule.unaccompaniedMinors = try reader.int("unaccompanied_minors", in: 0...10_000_000) ?? rule.unaccompaniedMinors
         rule.minorsMunicipalityShare =
             try reader.double("minors_municipality_share", in: 0...1) ?? rule.minorsMunicipalityShare
@@ -307,7 +352,10 @@ public enum ScenarioDecoder {
         return rule
     }
 
-    static func cohort(_ reader: MappingReader, folder: String) throws(InputError) -> CohortSource {
+    /// `municipalities`: the ids of the municipality table, when there is one, to check ties and reception against.
+    static func cohort(_ reader: MappingReader, folder: String, municipalities: Set<String>? = nil) throws(InputError)
+        -> CohortSource
+    {
         if let table = try reader.string("table") {
             let generatorKeys = ["health_needs_share",
                 "households", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share",
@@ -317,7 +365,9 @@ public enum ScenarioDecoder {
                     reader.child(clash), path: reader.keyPath(clash),
                     "give either a table or generator settings, not both")
             }
-            return .table(try CohortTableReader.read(path: resolve(table, folder: folder), displayName: table))
+            return .table(
+                try CohortTableReader.read(
+                    path: resolve(table, folder: folder), displayName: table, municipalities: municipalities))
         }
         var mix = CohortMix()
         mix.households = try reader.int("households", in: 1...maximumHouseholds) ?? mix.households
@@ -330,7 +380,7 @@ public enum ScenarioDecoder {
             for (key, keyNode, value) in pairs {
                 let path = "cohort.household_size.\(key)"
                 guard let size = Int(key), (1...20).contains(size) else {
-                    throw reader.context.error(keyNode, path: path, "household sizes are whole numbers from 1 to 20")
+                    throw reader.context.error(keyNode, path: path, "household sizes are whole numbers from 1 to 20; write keys like 1: 0.42")
                 }
                 shares[size] = try ScalarReader.double(value, path: path, in: 0...1_000_000, context: reader.context)
             }

@@ -4,14 +4,14 @@ import Yams
 /// Where a scenario came from, so every error can name the file, the line and the key.
 struct DecodeContext {
     var file: String
-    /// Key paths set with `--set`: errors there point at the option, not the file.
-    var overridden: Set<String> = []
+    /// Key paths set by overrides: errors there point at the override (`--set`, or a variant's line).
+    var overridden: [String: (label: String, line: Int?)] = [:]
 
     func error(_ node: Node?, path: String, _ message: String) -> InputError {
         var prefix = path
         while !prefix.isEmpty {
-            if overridden.contains(prefix) {
-                return InputError(file: "--set \(prefix)", key: path, message: message)
+            if let origin = overridden[prefix] {
+                return InputError(file: origin.label, line: origin.line, key: path, message: message)
             }
             prefix = prefix.contains(".") ? String(prefix[..<prefix.lastIndex(of: ".")!]) : ""
         }
@@ -30,7 +30,7 @@ struct MappingReader {
         guard case .mapping(let mapping) = node else {
             throw context.error(
                 node, path: path,
-                "expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(describe(node))")
+                "expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(describe(node)); write key: value lines")
         }
         self.context = context
         self.node = node
@@ -89,7 +89,8 @@ struct MappingReader {
     func pairs(_ key: String) throws(InputError) -> [(key: String, keyNode: Node, value: Node)]? {
         guard let node = child(key), !isNull(node) else { return nil }
         guard case .mapping(let mapping) = node else {
-            throw context.error(node, path: keyPath(key), "expected a mapping, found \(describe(node))")
+            throw context.error(
+                node, path: keyPath(key), "expected a mapping, found \(describe(node)); write key: value pairs")
         }
         var result: [(String, Node, Node)] = []
         for (k, v) in mapping {
@@ -104,7 +105,7 @@ struct MappingReader {
     func list(_ key: String) throws(InputError) -> [Node]? {
         guard let node = child(key), !isNull(node) else { return nil }
         guard case .sequence(let sequence) = node else {
-            throw context.error(node, path: keyPath(key), "expected a list, found \(describe(node))")
+            throw context.error(node, path: keyPath(key), "expected a list, found \(describe(node)); write it like [a, b]")
         }
         return Array(sequence)
     }
@@ -115,7 +116,7 @@ enum ScalarReader {
         -> Node.Scalar
     {
         guard case .scalar(let scalar) = node else {
-            throw context.error(node, path: path, "expected \(expected), found \(describe(node))")
+            throw context.error(node, path: path, "expected \(expected), found \(describe(node)); give one value here")
         }
         return scalar
     }
@@ -132,7 +133,12 @@ enum ScalarReader {
             if let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 9e15 {
                 return try checked(Int(d), node: node, path: path, range: range, context: context)
             }
-            throw context.error(node, path: path, "expected a whole number, found '\(text)'")
+            if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+" || $0 == "_") }) {
+                throw context.error(
+                    node, path: path,
+                    "\(text) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            throw context.error(node, path: path, "expected a whole number, found '\(text)'; write digits only, like 500")
         }
         return try checked(value, node: node, path: path, range: range, context: context)
     }
@@ -153,7 +159,8 @@ enum ScalarReader {
     {
         let text = try scalar(node, path: path, expected: "a number", context: context).string
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-            throw context.error(node, path: path, "expected a finite number, found '\(text)'")
+            throw context.error(
+                node, path: path, "expected a finite number, found '\(text)'; write one like 0.25 (a point as decimal mark)")
         }
         guard range.contains(value) else {
             throw context.error(

@@ -1,0 +1,130 @@
+/// A comparison of policy variants over replications with common random numbers:
+/// replication k of every variant runs on the same seed, so differences are paired.
+public struct ComparisonPlan: Sendable {
+    public var name: String
+    public var variantNames: [String]
+    /// One spec per variant, before the replication seed is set.
+    public var specs: [ScenarioSpec]
+    public var replications: Int
+    public var baseSeed: UInt64
+
+    public init(name: String, variantNames: [String], specs: [ScenarioSpec], replications: Int, baseSeed: UInt64) {
+        self.name = name
+        self.variantNames = variantNames
+        self.specs = specs
+        self.replications = replications
+        self.baseSeed = baseSeed
+    }
+
+    /// The seed of replication `k`, shared by every variant.
+    public func seed(replication k: Int) -> UInt64 {
+        var rng = SeedSequence(seed: baseSeed).stream("replication", UInt64(k))
+        return rng.next()
+    }
+
+    /// Variant `v`'s scenario for replication `k`: its own seed, the base seed's country.
+    public func scenario(variant v: Int, replication k: Int) throws(ScenarioError) -> Scenario {
+        var spec = specs[v]
+        spec.worldSeed = specs[v].seed
+        spec.seed = seed(replication: k)
+        return try Scenario.resolve(spec)
+    }
+
+    /// The replications a shard runs: k ≡ shard (mod count), shards numbered from 1.
+    public func replications(shard: Int, of count: Int) -> [Int] {
+        (0..<replications).filter { $0 % count == shard - 1 }
+    }
+
+    /// Runs replications (in parallel, up to `jobs` at a time); the records come back in a
+    /// fixed order, so the output does not depend on `jobs`.
+    public func run(
+        replications selected: [Int], jobs: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws(ScenarioError) -> [ReplicationRecord] {
+        let counties = countyOrder()
+        let tasks = selected.flatMap { k in specs.indices.map { v in (v, k) } }
+        var records = [ReplicationRecord?](repeating: nil, count: tasks.count)
+        // Resolve on this task first so that reference errors surface before any work starts.
+        for v in specs.indices { _ = try scenario(variant: v, replication: selected.first ?? 0) }
+        let plan = self
+        await withTaskGroup(of: (Int, ReplicationRecord?).self) { group in
+            var next = 0
+            var done = 0
+            func add() {
+                let index = next
+                let (v, k) = tasks[index]
+                group.addTask {
+                    guard let scenario = try? plan.scenario(variant: v, replication: k) else { return (index, nil) }
+                    let result = Simulation.run(scenario)
+                    return (index, ReplicationRecord(variant: v, replication: k, scenario: scenario, result: result, counties: counties))
+                }
+                next += 1
+            }
+            while next < tasks.count && next < max(1, jobs) { add() }
+            while let (index, record) = await group.next() {
+                records[index] = record
+                done += 1
+                progress(done, tasks.count)
+                if next < tasks.count { add() }
+            }
+        }
+        return records.compactMap { $0 }
+    }
+
+    /// Counties in the order municipalities first name them.
+    public func countyOrder() -> [String] {
+        guard let scenario = try? scenario(variant: 0, replication: 0) else { return [] }
+        var seen = Set<String>()
+        return scenario.municipalities.compactMap { seen.insert($0.county).inserted ? $0.county : nil }
+    }
+}
+
+/// Means, intervals and paired differences from the records of every variant and replication.
+public struct ComparisonSummary: Sendable {
+    public struct MetricRow: Sendable {
+        public var metric: ComparisonMetric
+        /// Per variant.
+        public var values: [Interval]
+        /// Per variant: the paired difference from the first variant (nil for the first).
+        public var differences: [Interval?]
+    }
+
+    public var variantNames: [String]
+    public var replications: Int
+    public var rows: [MetricRow]
+    /// Per variant, per municipality: mean persons settled.
+    public var settledByMunicipality: [[Double]]
+    /// Per variant, per county: mean places used.
+    public var usedByCounty: [[Double]]
+    /// Per variant: share of settled households by wait bin, all replications pooled.
+    public var waitDistribution: [[Double]]
+
+    public init(variantNames: [String], records: [ReplicationRecord]) {
+        self.variantNames = variantNames
+        let sorted = records.sorted { ($0.variant, $0.replication) < ($1.variant, $1.replication) }
+        let byVariant = variantNames.indices.map { v in sorted.filter { $0.variant == v } }
+        replications = byVariant.first?.count ?? 0
+        rows = ComparisonMetric.allCases.enumerated().map { i, metric in
+            let values = byVariant.map { Interval($0.map { $0.metrics[i] }) }
+            let base = byVariant.first ?? []
+            let differences: [Interval?] = byVariant.enumerated().map { v, runs in
+                guard v > 0 else { return nil }
+                // Paired by replication: the same seed on both sides.
+                let pairs = zip(runs, base).map { $0.metrics[i] - $1.metrics[i] }
+                return Interval(pairs)
+            }
+            return MetricRow(metric: metric, values: values, differences: differences)
+        }
+        func mean(_ rows: [[Int]]) -> [Double] {
+            guard let width = rows.first?.count else { return [] }
+            return (0..<width).map { j in Double(rows.reduce(0) { $0 + $1[j] }) / Double(rows.count) }
+        }
+        settledByMunicipality = byVariant.map { mean($0.map(\.settledByMunicipality)) }
+        usedByCounty = byVariant.map { mean($0.map(\.usedByCounty)) }
+        waitDistribution = byVariant.map { runs in
+            var total = [Int](repeating: 0, count: ReplicationRecord.waitBins)
+            for run in runs { for (b, n) in run.waitHistogram.enumerated() { total[b] += n } }
+            let sum = max(1, total.reduce(0, +))
+            return total.map { Double($0) / Double(sum) }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// A transportation LP (see `TransportationProblem`) whose profit rows may change between
+/// solves. Each solve starts from the previous optimal tree: supplies and capacities never
+/// change, so the tree stays primal feasible and only the changed rows' arcs need pivots.
+/// Lagrangian price updates and LP diving both change a few rows at a time, which makes a
+/// re-solve far cheaper than building the network again (see Benchmarks/README.md).
+final class WarmTransportation {
+    let sourceCount: Int
+    let sinkCount: Int
+    let supply: [Int]
+    let capacity: [Int]
+    /// Row-major per-unit profits, owned here and read by the network in place.
+    let profit: UnsafeMutablePointer<Double>
+    private let network: TransportationNetwork
+    private var changed: [Int] = []
+    private(set) var isOptimal = true
+
+    init(supply: [Int], capacity: [Int], profit values: [Double]) {
+        precondition(values.count == supply.count * capacity.count, "profit shape")
+        sourceCount = supply.count
+        sinkCount = capacity.count
+        self.supply = supply
+        self.capacity = capacity
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, values.count))
+        values.withUnsafeBufferPointer { buffer.initialize(from: $0.baseAddress!, count: values.count) }
+        profit = buffer
+        network = TransportationNetwork(supply: supply, capacity: capacity, profit: UnsafePointer(buffer))
+    }
+
+    deinit { profit.deallocate() }
+
+    @inline(__always) func profit(_ h: Int, _ m: Int) -> Double { profit[h * sinkCount + m] }
+
+    /// Sets a finite entry; `-infinity` entries (pairs not allowed) must stay as they are.
+    @inline(__always) func setProfit(_ h: Int, _ m: Int, _ value: Double) {
+        profit[h * sinkCount + m] = value
+    }
+
+    /// Marks a row whose entries were changed with `setProfit`.
+    func rowChanged(_ h: Int) { changed.append(h) }
+
+    /// Solves from the current tree; false only if the pivot safety limit stopped it.
+    @discardableResult
+    func solve() -> Bool {
+        if !changed.isEmpty {
+            network.profitsChanged(rows: changed)
+            changed.removeAll(keepingCapacity: true)
+        }
+        isOptimal = network.run()
+        return isOptimal
+    }
+
+    func forEachFlow(_ body: (Int, Int, Int) -> Void) { network.forEachFlow(body) }
+
+    func sinkPrices() -> [Double] { network.sinkPrices() }
+
+    /// Σ_m capacity·λ + Σ_h supply·max(0, max_m(profit − λ)) for the current tree's prices:
+    /// a valid upper bound on the LP for any λ ≥ 0, so it certifies without trusting tolerances.
+    func dualBound() -> Double {
+        let price = sinkPrices()
+        var bound = 0.0
+        for m in 0..<sinkCount where capacity[m] > 0 { bound += Double(capacity[m]) * price[m] }
+        price.withUnsafeBufferPointer { price in
+            let sinks = sinkCount
+            for h in 0..<sourceCount where supply[h] > 0 {
+                let row = profit + h * sinks
+                var best = SIMD4<Double>(repeating: 0)
+                var m = 0
+                while m + 4 <= sinks {
+                    let r = UnsafeRawPointer(row + m).loadUnaligned(as: SIMD4<Double>.self)
+                    let p = UnsafeRawPointer(price.baseAddress! + m).loadUnaligned(as: SIMD4<Double>.self)
+                    let d = r - p
+                    best.replace(with: d, where: d .> best)
+                    m += 4
+                }
+                var value = Swift.max(Swift.max(best[0], best[1]), Swift.max(best[2], best[3]))
+                while m < sinks {
+                    value = Swift.max(value, row[m] - price[m])
+                    m += 1
+                }
+                bound += Double(supply[h]) * value
+            }
+        }
+        return bound
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import SettleCore
+
+/// A shard's records, written by `compare --shard k/n` and combined by `settle merge`.
+///
+/// Numbers are stored as Swift's shortest round-trip text, so the merge recomputes
+/// exactly what one machine would have printed.
+public struct PartialResult: Sendable, Equatable {
+    public static let formatVersion = 1
+
+    public var context: ComparisonContext
+    public var shard: Int
+    public var shards: Int
+    public var records: [ReplicationRecord]
+
+    public init(context: ComparisonContext, shard: Int, shards: Int, records: [ReplicationRecord]) {
+        self.context = context
+        self.shard = shard
+        self.shards = shards
+        self.records = records
+    }
+
+    public func serialized() -> String {
+        let places: [JSONValue] = context.municipalities.map {
+            .object([
+                ("id", .string($0.id)), ("name", .string($0.name)), ("county", .string($0.county)),
+                ("lat", .string("\($0.latitude)")), ("lon", .string("\($0.longitude)")), ("population", .int($0.population)),
+            ])
+        }
+        let records: [JSONValue] = records.map { r in
+            .object([
+                ("variant", .int(r.variant)), ("replication", .int(r.replication)),
+                ("metrics", .array(r.metrics.map { .string("\($0)") })),
+                ("settled_by_municipality", .array(r.settledByMunicipality.map { .int($0) })),
+                ("used_by_county", .array(r.usedByCounty.map { .int($0) })),
+                ("wait_histogram", .array(r.waitHistogram.map { .int($0) })),
+            ])
+        }
+        return JSONValue.object([
+            ("settle_partial", .int(Self.formatVersion)),
+            ("comparison", .string(context.name)),
+            ("seed", .string(String(context.baseSeed))),
+            ("replications", .int(context.replications)),
+            ("shard", .int(shard)),
+            ("shards", .int(shards)),
+            ("variants", .array(context.variantNames.map { .string($0) })),
+            ("metrics", .array(ComparisonMetric.allCases.map { .string($0.rawValue) })),
+            ("counties", .array(context.counties.map { .string($0) })),
+            ("decided_by_county", .array(context.decidedByCounty.map { .array($0.map { .int($0) }) })),
+            ("municipalities", .array(places)),
+            ("records", .array(records)),
+        ]).serialized(indent: 1) + "\n"
+    }
+
+    public static func read(path: String) throws(InputError) -> PartialResult {
+        let text = try TextFile.read(path)
+        func bad(_ what: String) -> InputError {
+            InputError(file: path, message: "is not a settle partial result (\(what)); give files written by compare --shard")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw bad("not JSON")
+        }
+        guard object["settle_partial"] as? Int == formatVersion else { throw bad("unknown format version") }
+        guard let metrics = object["metrics"] as? [String], metrics == ComparisonMetric.allCases.map(\.rawValue) else {
+            throw InputError(file: path, message: "was written by another version of settle (its metrics differ); rerun that shard")
+        }
+        guard let name = object["comparison"] as? String, let seedText = object["seed"] as? String,
+            let seed = UInt64(seedText), let replications = object["replications"] as? Int,
+            let shard = object["shard"] as? Int, let shards = object["shards"] as? Int,
+            let variants = object["variants"] as? [String], let counties = object["counties"] as? [String],
+            let decided = object["decided_by_county"] as? [[Int]], let places = object["municipalities"] as? [[String: Any]],
+            let records = object["records"] as? [[String: Any]]
+        else { throw bad("a field is missing") }
+        var municipalities: [ComparisonContext.Place] = []
+        for place in places {
+            guard let id = place["id"] as? String, let name = place["name"] as? String,
+                let county = place["county"] as? String, let lat = (place["lat"] as? String).flatMap(Double.init),
+                let lon = (place["lon"] as? String).flatMap(Double.init), let population = place["population"] as? Int
+            else { throw bad("a municipality is incomplete") }
+            municipalities.append(.init(id: id, name: name, county: county, latitude: lat, longitude: lon, population: population))
+        }
+        var parsed: [ReplicationRecord] = []
+        for record in records {
+            guard let variant = record["variant"] as? Int, let replication = record["replication"] as? Int,
+                let metricTexts = record["metrics"] as? [String], let settled = record["settled_by_municipality"] as? [Int],
+                let used = record["used_by_county"] as? [Int], let waits = record["wait_histogram"] as? [Int],
+                variants.indices.contains(variant), (0..<replications).contains(replication)
+            else { throw bad("a record is incomplete") }
+            let values = metricTexts.compactMap(Double.init)
+            guard values.count == metrics.count, settled.count == municipalities.count, used.count == counties.count,
+                waits.count == ReplicationRecord.waitBins
+            else { throw bad("a record has the wrong length") }
+            parsed.append(
+                ReplicationRecord(
+                    variant: variant, replication: replication, metrics: values, settledByMunicipality: settled,
+                    usedByCounty: used, waitHistogram: waits))
+        }
+        let context = ComparisonContext(
+            name: name, baseSeed: seed, replications: replications, variantNames: variants,
+            municipalities: municipalities, counties: counties, decidedByCounty: decided)
+        return PartialResult(context: context, shard: shard, shards: shards, records: parsed)
+    }
+
+    /// Combines every shard of one comparison; fails on missing, repeated or foreign shards.
+    public static func merge(_ parts: [(path: String, result: PartialResult)]) throws(InputError) -> (ComparisonContext, [ReplicationRecord]) {
+        guard let first = parts.first else {
+            throw InputError(file: "merge", message: "no partial results given; pass the files written by compare --shard")
+        }
+        var seen: [Int: String] = [:]
+        for (path, part) in parts {
+            guard part.context == first.result.context, part.shards == first.result.shards else {
+                throw InputError(file: path, message: "belongs to another comparison than \(first.path) (name, seed, replications, variants or shard count differ)")
+            }
+            if let other = seen[part.shard] {
+                throw InputError(file: path, message: "is shard \(part.shard) again (also in \(other)); give each shard once")
+            }
+            seen[part.shard] = path
+        }
+        let missing = (1...first.result.shards).filter { seen[$0] == nil }
+        if !missing.isEmpty {
+            throw InputError(file: "merge", message: "shard\(missing.count > 1 ? "s" : "") \(missing.map(String.init).joined(separator: ", ")) of \(first.result.shards) missing; run them and pass their files")
+        }
+        let records = parts.flatMap(\.result.records).sorted { ($0.variant, $0.replication) < ($1.variant, $1.replication) }
+        return (first.result.context, records)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import SettleCore
+@testable import SettleIO
+
+@Suite struct InstanceTests {
+    func batch() -> MatchingBatch {
+        var spec = ScenarioSpec()
+        var generated = GeneratedMunicipalities()
+        generated.count = 3
+        generated.counties = 1
+        spec.municipalities = .generated(generated)
+        let municipalities = try! Scenario.resolve(spec).municipalities
+        let a = Household(id: "A", members: [Person(age: 30, education: .higher, english: .good)])
+        let b = Household(id: "B,2", members: Array(repeating: Person(age: 40, education: .basic, english: .none), count: 5))
+        var batch = MatchingBatch(
+            households: [a, b], municipalities: municipalities, capacity: [4, 9, 2], model: IntegrationModel(),
+            dimensions: [CapacityDimension(name: "large_dwellings", demand: [0, 1], capacity: [0, 2, 1])])
+        batch.value[0] = 1.5
+        return batch
+    }
+
+    @Test func writesTheThreeDocumentedFiles() throws {
+        let folder = Paths.temporaryFolder()
+        let b = batch()
+        try InstanceWriter.write(b, to: folder, force: false)
+        let ids = b.municipalities.map(\.id)
+        let households = try String(contentsOfFile: folder + "/households.csv", encoding: .utf8)
+        #expect(households == "household,size,large_dwellings\nA,1,0\n\"B,2\",5,1\n")
+        let municipalities = try String(contentsOfFile: folder + "/municipalities.csv", encoding: .utf8)
+        #expect(municipalities == "municipality,capacity,large_dwellings\n\(ids[0]),4,0\n\(ids[1]),9,2\n\(ids[2]),2,1\n")
+        let scores = try String(contentsOfFile: folder + "/scores.csv", encoding: .utf8).split(separator: "\n")
+        #expect(scores[0] == "household,\(ids.joined(separator: ","))")
+        #expect(scores[1].hasPrefix("A,1.5,"))
+        // B (5 persons, one dwelling) fits only the second municipality.
+        #expect(scores[2] == "\"B,2\",,\(b.value(1, 1)),")
+        #expect(throws: InputError.self) { try InstanceWriter.write(b, to: folder, force: false) }
+    }
+
+    @Test func scoresTableIsReadAndChecked() throws {
+        let table = try ScoresTableReader.parse(
+            "household,municipality,score\nH1,0301,0.8\nH1,1103,0.25\nH2,0301,1\n", file: "scores.csv")
+        #expect(table.scores["H1"] == ["0301": 0.8, "1103": 0.25])
+        #expect(table.scores["H2"] == ["0301": 1])
+        #expect(throws: InputError.self) {
+            try ScoresTableReader.parse("household,municipality,score\nH1,0301,high\n", file: "scores.csv")
+        }
+        #expect(throws: InputError.self) {
+            try ScoresTableReader.parse("household,municipality,score\nH1,0301,1\nH1,0301,2\n", file: "scores.csv")
+        }
+    }
+
+    @Test func matchingKeysReachTheObjective() throws {
+        let spec = try ScenarioDecoder.decode(
+            "matching:\n  ties: required\n  ties_bonus: 2\n  distance_penalty: 0.1\n  minimum_fill: 0.5\n  fill_bonus: 0.2\n  balancing: 1\n",
+            file: "s.yaml")
+        let objective = spec.matching.objective
+        #expect(objective.ties == .required)
+        #expect(objective.tiesBonus == 2)
+        #expect(objective.distancePenalty == 0.1)
+        #expect(objective.minimumFill == 0.5)
+        #expect(objective.fillBonus == 0.2)
+        #expect(objective.balancing == 1)
+        #expect(throws: InputError.self) { try ScenarioDecoder.decode("matching:\n  ties: requird\n", file: "s.yaml") }
+    }
+}
