@@ -5,7 +5,7 @@ SWIFT ?= swift
 ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build install lint
+.PHONY: run test deps build install lint fuzz
 
 # GLPK comes from Debian: libglpk-dev for the library, glpk-utils for glpsol (used by some tests).
 deps:
@@ -29,3 +29,7 @@ install: build
 
 lint:
 	$(SWIFT) format lint --strict -r Package.swift Sources Tests
+
+# libFuzzer on the scenario decoder and the CSV readers (Linux); FUZZ_SECONDS=60 for a short run.
+fuzz: deps
+	Fuzz/run --seconds $(or $(FUZZ_SECONDS),600)

@@ -125,7 +125,8 @@ import Testing
         lp.solve()
         var warm = 0.0
         lp.forEachFlow { h, m, amount in warm += profit[h * M + m] * Double(amount) }
-        let fresh = TransportationSolver.solve(TransportationProblem(supply: sizes, capacity: b.capacity, profit: profit))
+        let fresh = TransportationSolver.solve(
+            TransportationProblem(supply: sizes, capacity: b.capacity, profit: profit))
         #expect(abs(warm - fresh.objective) < 1e-6)
         #expect(abs(lp.dualBound() - fresh.objective) < 1e-6)
     }

@@ -38,7 +38,8 @@ import Testing
         let applied = objective.apply(to: b)
         #expect(abs(applied.value(0, 2) - b.value(0, 2) - 0.75) < 1e-6)
         let m = b.municipalities
-        let km = haversineKilometres(lat1: m[2].latitude, lon1: m[2].longitude, lat2: m[0].latitude, lon2: m[0].longitude)
+        let km = haversineKilometres(
+            lat1: m[2].latitude, lon1: m[2].longitude, lat2: m[0].latitude, lon2: m[0].longitude)
         #expect(km > 0)
         #expect(abs(applied.value(0, 0) - (b.value(0, 0) - 0.1 * km / 100)) < 1e-6)
         // No ties, no penalty.

@@ -13,7 +13,8 @@ import Testing
         spec.municipalities = .generated(generated)
         let municipalities = try! Scenario.resolve(spec).municipalities
         let a = Household(id: "A", members: [Person(age: 30, education: .higher, english: .good)])
-        let b = Household(id: "B,2", members: Array(repeating: Person(age: 40, education: .basic, english: .none), count: 5))
+        let b = Household(
+            id: "B,2", members: Array(repeating: Person(age: 40, education: .basic, english: .none), count: 5))
         var batch = MatchingBatch(
             households: [a, b], municipalities: municipalities, capacity: [4, 9, 2], model: IntegrationModel(),
             dimensions: [CapacityDimension(name: "large_dwellings", demand: [0, 1], capacity: [0, 2, 1])])
@@ -29,7 +30,8 @@ import Testing
         let households = try String(contentsOfFile: folder + "/households.csv", encoding: .utf8)
         #expect(households == "household,size,large_dwellings\nA,1,0\n\"B,2\",5,1\n")
         let municipalities = try String(contentsOfFile: folder + "/municipalities.csv", encoding: .utf8)
-        #expect(municipalities == "municipality,capacity,large_dwellings\n\(ids[0]),4,0\n\(ids[1]),9,2\n\(ids[2]),2,1\n")
+        #expect(
+            municipalities == "municipality,capacity,large_dwellings\n\(ids[0]),4,0\n\(ids[1]),9,2\n\(ids[2]),2,1\n")
         let scores = try String(contentsOfFile: folder + "/scores.csv", encoding: .utf8).split(separator: "\n")
         #expect(scores[0] == "household,\(ids.joined(separator: ","))")
         #expect(scores[1].hasPrefix("A,1.5,"))

@@ -80,7 +80,7 @@ import Testing
         let error = try #require(decodeError("name: x\ncohort:\n  housholds: 5\n"))
         #expect(
             error.description
-                == "test.yaml:3: cohort.housholds: unknown key; did you mean 'households'? valid keys here: households, table, household_size, unaccompanied_minor_share, education, english, ties_share"
+                == "test.yaml:3: cohort.housholds: unknown key; did you mean 'households'? valid keys here: households, table, household_size, unaccompanied_minor_share, education, english, ties_share, health_needs_share"
         )
     }
 

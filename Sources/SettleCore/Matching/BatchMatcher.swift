@@ -79,7 +79,7 @@ public enum BatchMatcher {
     /// Split households few enough for GLPK to repair at once.
     static let repairSize = 100
     /// Seconds the repair MIP may take; the LP bound certifies whatever it has by then.
-    static let repairTimeLimit = 5.0
+    static let repairTimeLimit = 1.0
     /// Households the LP left unassigned that the repair MIP may also place.
     static let repairFillers = 60
     /// Subgradient steps on the dimension prices at most.
@@ -142,7 +142,8 @@ public enum BatchMatcher {
         var note = attempt.note
         if gap > options.gapTolerance {
             termination = .timeLimit
-            note = note ?? (attempt.timedOut ? "repair MIP stopped at its time limit" : "gap above tolerance after repair")
+            note =
+                note ?? (attempt.timedOut ? "repair MIP stopped at its time limit" : "gap above tolerance after repair")
         }
         var result = MatchResult(
             placement: attempt.placement, termination: termination, method: .lpRepair, objective: objective,

@@ -137,7 +137,8 @@ public enum OutcomeCollector {
         return Outcomes.Matching(
             method: methods.count == 1 ? methods.first! : (methods.isEmpty ? "none" : "mixed"),
             termination: termination, rounds: rounds.count, households: rounds.reduce(0) { $0 + $1.households },
-            objective: objective, bound: bound, gap: MatchResult.gap(objective: objective, bound: bound),
+            objective: objective, bound: optimising ? bound : .nan,
+            gap: optimising ? MatchResult.gap(objective: objective, bound: bound) : .nan,
             worstGap: optimising ? (rounds.map(\.result.gap).max() ?? 0) : .nan,
             predictedEmployment: predictedEmployment(scenario, result),
             splitHouseholds: rounds.reduce(0) { $0 + $1.result.splitHouseholds },

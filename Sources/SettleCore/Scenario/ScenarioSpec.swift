@@ -68,6 +68,8 @@ public struct ProcessSpec: Sendable, Equatable {
     public var searchDays: ClosedRange<Int> = 14...90
     /// Matching value per person for each 30 days waited, so that long waits are served first.
     public var waitPriority: Double = 0.2
+    /// A round considers the longest-waiting households up to this many times the open places (0: all).
+    public var batchLimitFactor: Double = 3
 
     public init() {}
 }

@@ -27,12 +27,22 @@ public struct Simulation: Sendable {
 
     public let scenario: Scenario
     let seeds: SeedSequence
+    let populationWeights: [Double]
+    /// Decliners who have no ties move toward the large towns.
+    let ownChoiceWeights: [Double]
+    let meanTryWeight: Double
     let process: ProcessSpec
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
         self.seeds = SeedSequence(seed: scenario.spec.seed)
         self.process = scenario.spec.process
+        // Computed once: these are read for every household.
+        self.populationWeights = scenario.municipalities.map { Double($0.population) }
+        self.ownChoiceWeights = scenario.municipalities.map { _pow(Double($0.population), 1.2) }
+        let rule = scenario.spec.selfSettlement
+        let weights = scenario.households.map { Self.tryWeight($0, rule: rule) }
+        self.meanTryWeight = weights.isEmpty ? 1 : max(1e-12, weights.reduce(0, +) / Double(weights.count))
     }
 
     /// Runs the whole horizon.
@@ -86,7 +96,7 @@ public struct Simulation: Sendable {
             case .move(let h): move(h, day: day, state: &state)
             case .round:
                 if stopAtFirstBatch && !state.pool.isEmpty {
-                    state.firstBatch = batch(for: state.pool, day: day, state: state)
+                    state.firstBatch = batch(for: considered(state.pool, day: day, state: state), day: day, state: state)
                     return
                 }
                 round(day: day, state: &state)
@@ -109,7 +119,7 @@ public struct Simulation: Sendable {
         let tryDraw = rng.uniform()
         let searchDays = rng.integer(in: process.searchDays)
         let target = rng.index(weights: populationWeights)
-        let tries = tryDraw < rule.householdShare * tryWeight(household) / meanTryWeight
+        let tries = tryDraw < rule.householdShare * Self.tryWeight(household, rule: rule) / meanTryWeight
         if tries {
             state.histories[h].triedSelfSettlement = true
             state.searchTarget[h] = household.tieMunicipality ?? target
@@ -142,7 +152,9 @@ public struct Simulation: Sendable {
 
     func round(day: Int, state: inout State) {
         guard !state.pool.isEmpty else { return }
-        let pool = state.pool
+        let pool = considered(state.pool, day: day, state: state)
+        let skipped = state.pool.filter { !Set(pool).contains($0) }
+        for h in skipped { state.histories[h].reason = "not reached: IMDi took longer-waiting households first" }
         let batch = batch(for: pool, day: day, state: state)
         let result = assign(batch, pool: pool, day: day, state: state)
         var remaining: [Int] = []
@@ -158,11 +170,36 @@ public struct Simulation: Sendable {
             offers += 1
             offer(h, municipality: m, day: day, state: &state)
         }
-        state.pool = remaining
+        state.pool = skipped + remaining
+        state.pool.sort()
         state.rounds.append(
             RoundRecord(
                 day: day, households: pool.count, offers: offers, result: result,
                 mechanism: scenario.spec.policy.mechanism))
+    }
+
+    /// The households a round considers: longest-waiting first, until their persons reach
+    /// `batchLimitFactor` times the places open. Past that nobody more could be offered a place,
+    /// and leaving them out keeps rounds with a long queue fast.
+    func considered(_ pool: [Int], day: Int, state: State) -> [Int] {
+        let factor = process.batchLimitFactor
+        guard factor > 0 else { return pool }
+        let open = scenario.capacity.indices.reduce(0) { $0 + max(0, released($1, day: day) - state.used[$1]) }
+        let limit = Int((factor * Double(open)).rounded(.up))
+        let persons = pool.reduce(0) { $0 + scenario.households[$1].size }
+        guard persons > limit else { return pool }
+        let ordered = pool.sorted {
+            let a = scenario.households[$0].permitDay
+            let b = scenario.households[$1].permitDay
+            return a != b ? a < b : $0 < $1
+        }
+        var chosen: [Int] = []
+        var total = 0
+        for h in ordered where total < limit {
+            chosen.append(h)
+            total += scenario.households[h].size
+        }
+        return chosen.sorted()
     }
 
     func offer(_ h: Int, municipality m: Int, day: Int, state: inout State) {
@@ -252,6 +289,7 @@ public struct Simulation: Sendable {
         var batch = MatchingBatch(
             households: households, municipalities: scenario.municipalities, capacity: remaining,
             model: scenario.spec.scoring, dimensions: dimensions)
+        batch.decision = scenario.capacity
         let priority = process.waitPriority
         if priority != 0 {
             for (k, household) in households.enumerated() {
@@ -265,22 +303,9 @@ public struct Simulation: Sendable {
 
     // MARK: - Draw weights
 
-    var populationWeights: [Double] { scenario.municipalities.map { Double($0.population) } }
-
-    /// Decliners who have no ties move toward the large towns.
-    var ownChoiceWeights: [Double] {
-        scenario.municipalities.map { _pow(Double($0.population), 1.2) }
-    }
-
-    func tryWeight(_ household: Household) -> Double {
+    static func tryWeight(_ household: Household, rule: SelfSettlementRule) -> Double {
         if household.isUnaccompaniedMinor { return 0 }
-        return household.isSingleAdult ? scenario.spec.selfSettlement.singleAdultFactor : 1
-    }
-
-    var meanTryWeight: Double {
-        let households = scenario.households
-        guard !households.isEmpty else { return 1 }
-        return max(1e-12, households.reduce(0) { $0 + tryWeight($1) } / Double(households.count))
+        return household.isSingleAdult ? rule.singleAdultFactor : 1
     }
 }
 

@@ -38,7 +38,8 @@ public enum CohortTableReader {
             if let municipalities {
                 for (name, id) in [("ties", ties), ("reception", reception)] {
                     if let id, !municipalities.contains(id) {
-                        throw cells.fail(name, "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+                        throw cells.fail(
+                            name, "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
                     }
                 }
             }

@@ -34,7 +34,8 @@ public enum InstanceWriter {
     static func households(_ batch: MatchingBatch) -> String {
         var text = (["household", "size"] + batch.dimensions.map(\.name)).joined(separator: ",") + "\n"
         for (h, household) in batch.households.enumerated() {
-            text += ([quoted(household.id), String(household.size)] + batch.dimensions.map { String($0.demand[h]) })
+            text +=
+                ([quoted(household.id), String(household.size)] + batch.dimensions.map { String($0.demand[h]) })
                 .joined(separator: ",") + "\n"
         }
         return text

@@ -29,7 +29,8 @@ public enum ScoresTableReader {
             }
             if scores[household]?[municipality] != nil {
                 throw cells.fail(
-                    "municipality", "household '\(household)' and municipality '\(municipality)' appear twice; keep one row")
+                    "municipality",
+                    "household '\(household)' and municipality '\(municipality)' appear twice; keep one row")
             }
             scores[household, default: [:]][municipality] = score
         }

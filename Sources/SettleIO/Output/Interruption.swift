@@ -35,7 +35,19 @@ public enum Interruption {
         let thread = Thread { watch(readEnd) }
         thread.name = "settle-interruption"
         thread.start()
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for (signal, _) in signals {
+            // nohup's ignored SIGHUP stays ignored.
+            var previous = sigaction()
+            sigaction(signal, nil, &previous)
+            #if canImport(Glibc)
+                let ignored = unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == 1
+            #else
+                let ignored = unsafeBitCast(previous.__sigaction_u.__sa_handler, to: Int.self) == 1
+            #endif
+            if signal == SIGHUP && ignored { continue }
+            sigaddset(&unblock, signal)
             var action = sigaction()
             #if canImport(Glibc)
                 action.__sigaction_handler.sa_handler = onSignal
@@ -46,6 +58,8 @@ public enum Interruption {
             action.sa_flags = SA_RESTART
             sigaction(signal, &action, nil)
         }
+        // A parent (a test runner, a job scheduler) may have blocked them; the watcher thread inherits the block.
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Runs `body` so that an interruption waits until it is done: a file is written and renamed whole, or not at all.

@@ -5,10 +5,11 @@ public enum DefaultScenario {
 
     public static let yaml = #"""
 # The default scenario: what `settle` runs with no arguments.
-# One IMDi matching round for a quarter-year batch, on a generated Norway-like
+# One IMDi batch for a quarter-year cohort (matched on day 0; households whose own
+# search for a home fails join weekly rounds after), on a generated Norway-like
 # country. Every value not given here takes the default in the README.
 name: default
-description: One national matching round, 3,000 households against a quarter of a year's decisions.
+description: A national batch of 3,000 households, all with permits on day 0, against a quarter of a year's decisions.
 seed: 2024
 
 municipalities:        # generated: the 2024 counties, their sizes and populations

@@ -45,6 +45,7 @@ public enum ScenarioDecoder {
     }
 
     static func parse(_ text: String, file: String) throws(InputError) -> Node {
+        try AliasKeyGuard.check(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -99,7 +100,8 @@ public enum ScenarioDecoder {
             let text = try ScalarReader.string(node, path: "seed", context: context)
             guard let seed = UInt64(text) else {
                 throw context.error(
-                    node, path: "seed", "expected a whole number from 0 to \(UInt64.max), found '\(text)'; write digits only")
+                    node, path: "seed",
+                    "expected a whole number from 0 to \(UInt64.max), found '\(text)'; write digits only")
             }
             spec.seed = seed
         }
@@ -245,7 +247,7 @@ public enum ScenarioDecoder {
         static let all = [
             "horizon_days", "arrivals", "arrival_window_days", "surge", "processing_days", "round_every_days",
             "lead_time_days", "no_show_share", "capacity_release", "target_days", "minor_target_days", "search_days",
-            "wait_priority",
+            "wait_priority", "batch_limit_factor",
         ]
     }
 
@@ -277,6 +279,7 @@ public enum ScenarioDecoder {
             p.searchDays = low...high
         }
         p.waitPriority = try reader.double("wait_priority", in: 0...1_000) ?? p.waitPriority
+        p.batchLimitFactor = try reader.double("batch_limit_factor", in: 0...1_000) ?? p.batchLimitFactor
         return p
     }
 
@@ -310,7 +313,8 @@ public enum ScenarioDecoder {
         if generated.counties > generated.count {
             throw reader.context.error(
                 reader.child("counties"), path: reader.keyPath("counties"),
-                "\(generated.counties) counties need at least as many municipalities (count is \(generated.count)); lower counties or raise count")
+                "\(generated.counties) counties need at least as many municipalities (count is \(generated.count)); "
+                    + "lower counties or raise count")
         }
         return .generated(generated)
     }
@@ -380,7 +384,8 @@ public enum ScenarioDecoder {
             for (key, keyNode, value) in pairs {
                 let path = "cohort.household_size.\(key)"
                 guard let size = Int(key), (1...20).contains(size) else {
-                    throw reader.context.error(keyNode, path: path, "household sizes are whole numbers from 1 to 20; write keys like 1: 0.42")
+                    throw reader.context.error(
+                        keyNode, path: path, "household sizes are whole numbers from 1 to 20; write keys like 1: 0.42")
                 }
                 shares[size] = try ScalarReader.double(value, path: path, in: 0...1_000_000, context: reader.context)
             }

@@ -30,7 +30,8 @@ struct MappingReader {
         guard case .mapping(let mapping) = node else {
             throw context.error(
                 node, path: path,
-                "expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(describe(node)); write key: value lines")
+                "expected a mapping of keys (\(allowed.joined(separator: ", "))), found \(describe(node)); "
+                    + "write key: value lines")
         }
         self.context = context
         self.node = node
@@ -105,7 +106,8 @@ struct MappingReader {
     func list(_ key: String) throws(InputError) -> [Node]? {
         guard let node = child(key), !isNull(node) else { return nil }
         guard case .sequence(let sequence) = node else {
-            throw context.error(node, path: keyPath(key), "expected a list, found \(describe(node)); write it like [a, b]")
+            throw context.error(
+                node, path: keyPath(key), "expected a list, found \(describe(node)); write it like [a, b]")
         }
         return Array(sequence)
     }
@@ -138,7 +140,8 @@ enum ScalarReader {
                     node, path: path,
                     "\(text) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
-            throw context.error(node, path: path, "expected a whole number, found '\(text)'; write digits only, like 500")
+            throw context.error(
+                node, path: path, "expected a whole number, found '\(text)'; write digits only, like 500")
         }
         return try checked(value, node: node, path: path, range: range, context: context)
     }
@@ -160,7 +163,8 @@ enum ScalarReader {
         let text = try scalar(node, path: path, expected: "a number", context: context).string
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
             throw context.error(
-                node, path: path, "expected a finite number, found '\(text)'; write one like 0.25 (a point as decimal mark)")
+                node, path: path,
+                "expected a finite number, found '\(text)'; write one like 0.25 (a point as decimal mark)")
         }
         guard range.contains(value) else {
             throw context.error(
@@ -199,5 +203,104 @@ func describe(_ node: Node) -> String {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
     case .alias: return "an alias"
+    }
+}
+
+/// Refuses an alias (`*name`) used as a mapping key before Yams composes the text: Yams hashes every key to
+/// find duplicates, so a key aliasing nested aliases ("billion laughs") takes minutes on a 600-byte file
+/// (found by Fuzz/run). Scenario keys are plain words, so such a file is never a scenario. A light scan:
+/// quoted text and comments are skipped, an alias counts as a key when it or a flow collection holding it is
+/// followed by ':', and only aliases of anchors (`&name`) defined in the text count.
+enum AliasKeyGuard {
+    static func check(_ text: String, file: String) throws(InputError) {
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        var anchors = Set<[UInt8]>()
+        var aliasKeys: [(name: [UInt8], line: Int)] = []
+        var explicitKeyLine: Int? = nil
+        var aliases = 0
+        var line = 1
+        var i = 0
+        // Aliases inside each open flow collection ([...] or {...}): a collection followed by ':' is a key.
+        var flow: [[[UInt8]]] = []
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A }
+        func isFlow(_ b: UInt8) -> Bool { b == 0x2C || b == 0x5B || b == 0x5D || b == 0x7B || b == 0x7D }
+        /// Spaces, then ':' ending a key (followed by a space, a line end or a flow indicator).
+        func isKeyEnd(_ start: Int) -> Bool {
+            var k = start
+            while k < n && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
+            return k < n && bytes[k] == 0x3A && (k + 1 == n || isSpace(bytes[k + 1]) || isFlow(bytes[k + 1]))
+        }
+        func isNameChar(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A { line += 1 }
+            let atStart = i == 0 || isSpace(bytes[i - 1]) || isFlow(bytes[i - 1])
+            if atStart && (b == 0x22 || b == 0x27) {
+                // A quoted scalar: skip to its closing quote (\" escapes in double quotes, '' in single).
+                var j = i + 1
+                while j < n {
+                    if bytes[j] == 0x0A { line += 1 }
+                    if b == 0x22 && bytes[j] == 0x5C {
+                        j += 2
+                        continue
+                    }
+                    if bytes[j] == b {
+                        if b == 0x27 && j + 1 < n && bytes[j + 1] == 0x27 {
+                            j += 2
+                            continue
+                        }
+                        break
+                    }
+                    j += 1
+                }
+                i = j + 1
+                continue
+            }
+            if b == 0x23 && (i == 0 || isSpace(bytes[i - 1])) {
+                while i < n && bytes[i] != 0x0A { i += 1 }
+                continue
+            }
+            if atStart && (b == 0x26 || b == 0x2A) {
+                var j = i + 1
+                while j < n && isNameChar(bytes[j]) { j += 1 }
+                let name = Array(bytes[(i + 1)..<j])
+                if b == 0x26 {
+                    anchors.insert(name)
+                } else if !name.isEmpty {
+                    aliases += 1
+                    if isKeyEnd(j) { aliasKeys.append((name, line)) }
+                    if !flow.isEmpty { flow[flow.count - 1].append(name) }
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            if (b == 0x5B || b == 0x7B) && (atStart || !flow.isEmpty) {
+                flow.append([])
+            } else if (b == 0x5D || b == 0x7D) && !flow.isEmpty {
+                let names = flow.removeLast()
+                if isKeyEnd(i + 1) { aliasKeys += names.map { ($0, line) } }
+                if !flow.isEmpty { flow[flow.count - 1] += names }
+            }
+            if atStart && b == 0x3F && (i + 1 == n || isSpace(bytes[i + 1])) {
+                explicitKeyLine = explicitKeyLine ?? line
+            }
+            i += 1
+        }
+        if let key = aliasKeys.first(where: { anchors.contains($0.name) }) {
+            throw InputError(
+                file: file, line: key.line,
+                message:
+                    "uses the alias *\(String(decoding: key.name, as: UTF8.self)) as a key; "
+                    + "keys must be plain words, so write the key out")
+        }
+        if aliases > 0, !anchors.isEmpty, let explicitKeyLine {
+            throw InputError(
+                file: file, line: explicitKeyLine,
+                message:
+                    "has an explicit key (?) in a file with aliases; write each key as a plain word followed by ':'")
+        }
     }
 }
