@@ -17,7 +17,9 @@ struct Shard: ExpressibleByArgument {
 
     init?(argument: String) {
         let parts = argument.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            return nil
+        }
         index = k
         count = n
     }
@@ -168,7 +170,9 @@ enum ComparisonOutput {
         ["\(name)-comparison.json", "\(name)-comparison.csv", "\(name)-comparison.html"]
     }
 
-    static func emit(context: ComparisonContext, records: [ReplicationRecord], format: CompareFormat, out: String?) throws {
+    static func emit(context: ComparisonContext, records: [ReplicationRecord], format: CompareFormat, out: String?)
+        throws
+    {
         let summary = ComparisonSummary(variantNames: context.variantNames, records: records)
         let json = ComparisonReport.json(summary, context: context).serialized(indent: 2) + "\n"
         let csv = ComparisonReport.csv(summary)

@@ -39,12 +39,16 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
         }
-        let parts = try FileManager.default.contentsOfDirectory(atPath: folder + "/parts").sorted().map { folder + "/parts/" + $0 }
+        let parts = try FileManager.default.contentsOfDirectory(atPath: folder + "/parts").sorted().map {
+            folder + "/parts/" + $0
+        }
         #expect(parts.count == 3)
         let merged = try CLI.run(["merge"] + parts + ["--out", folder + "/merged", "--format", "json"])
         #expect(merged.status == 0)
         #expect(merged.stdout == single.stdout)
-        for name in ["compare-offers-comparison.json", "compare-offers-comparison.csv", "compare-offers-comparison.html"] {
+        for name in [
+            "compare-offers-comparison.json", "compare-offers-comparison.csv", "compare-offers-comparison.html",
+        ] {
             let a = try String(contentsOfFile: folder + "/single/" + name, encoding: .utf8)
             let b = try String(contentsOfFile: folder + "/merged/" + name, encoding: .utf8)
             #expect(a == b, "\(name) differs")
@@ -68,11 +72,15 @@ import Testing
 
     @Test func badVariantsGiveOneLine() throws {
         let folder = CLI.temporaryFolder()
-        try "name: x\nvariants:\n  - name: a\n    set: {policy.mechanism: optimall}\n".write(toFile: folder + "/v.yaml", atomically: true, encoding: .utf8)
+        try "name: x\nvariants:\n  - name: a\n    set: {policy.mechanism: optimall}\n".write(
+            toFile: folder + "/v.yaml", atomically: true, encoding: .utf8)
         let typo = try CLI.run(["compare", "v.yaml"], in: folder)
         #expect(typo.status == 2)
-        #expect(typo.stderr.hasPrefix("settle: v.yaml:4: policy.mechanism: unknown value 'optimall'; did you mean 'optimal'?"))
-        try "name: x\nvariants:\n  - name: a\n  - name: a\n".write(toFile: folder + "/d.yaml", atomically: true, encoding: .utf8)
+        #expect(
+            typo.stderr.hasPrefix(
+                "settle: v.yaml:4: policy.mechanism: unknown value 'optimall'; did you mean 'optimal'?"))
+        try "name: x\nvariants:\n  - name: a\n  - name: a\n".write(
+            toFile: folder + "/d.yaml", atomically: true, encoding: .utf8)
         let duplicate = try CLI.run(["compare", "d.yaml"], in: folder)
         #expect(duplicate.status == 2)
         #expect(duplicate.stderr.contains("used twice"))

@@ -25,7 +25,10 @@ import Testing
             for v in 0..<2 {
                 var metrics = [Double](repeating: 0, count: ComparisonMetric.allCases.count)
                 metrics[0] = value + Double(v * 10)
-                records.append(ReplicationRecord(variant: v, replication: k, metrics: metrics, settledByMunicipality: [1], usedByCounty: [1], waitHistogram: Array(repeating: 0, count: ReplicationRecord.waitBins)))
+                records.append(
+                    ReplicationRecord(
+                        variant: v, replication: k, metrics: metrics, settledByMunicipality: [1], usedByCounty: [1],
+                        waitHistogram: Array(repeating: 0, count: ReplicationRecord.waitBins)))
             }
         }
         let summary = ComparisonSummary(variantNames: ["a", "b"], records: records.reversed())
@@ -43,7 +46,8 @@ import Testing
         var b = a
         a.policy.mechanism = .optimal
         b.policy.mechanism = .random
-        let plan = ComparisonPlan(name: "t", variantNames: ["a", "b"], specs: [a, b], replications: 3, baseSeed: a.seed)
+        let plan = ComparisonPlan(
+            name: "t", variantNames: ["a", "b"], specs: [a, b], replications: 3, baseSeed: a.seed)
         #expect(plan.seed(replication: 0) != plan.seed(replication: 1))
         let a0 = try plan.scenario(variant: 0, replication: 0)
         let b0 = try plan.scenario(variant: 1, replication: 0)
@@ -78,7 +82,8 @@ import Testing
             spec.policy.mechanism = mechanism
             spec.decline.baseRate = 0
             let scenario = Fixtures.scenario(spec)
-            return OutcomeCollector.collect(scenario: scenario, result: Simulation.run(scenario)).matching.predictedEmployment
+            return OutcomeCollector.collect(scenario: scenario, result: Simulation.run(scenario)).matching
+                .predictedEmployment
         }
         #expect(predicted(.optimal) > predicted(.random))
     }
@@ -86,9 +91,11 @@ import Testing
     @Test func aSecondOfferSettlesSomeWhoDeclinedTheFirst() {
         var spec = Fixtures.spec(households: 400, municipalities: 25)
         spec.decline.baseRate = 0.3
-        let one = OutcomeCollector.collect(scenario: Fixtures.scenario(spec), result: Simulation.run(Fixtures.scenario(spec)))
+        let one = OutcomeCollector.collect(
+            scenario: Fixtures.scenario(spec), result: Simulation.run(Fixtures.scenario(spec)))
         spec.policy.offers = 2
-        let two = OutcomeCollector.collect(scenario: Fixtures.scenario(spec), result: Simulation.run(Fixtures.scenario(spec)))
+        let two = OutcomeCollector.collect(
+            scenario: Fixtures.scenario(spec), result: Simulation.run(Fixtures.scenario(spec)))
         #expect(two.outcomes.declined < one.outcomes.declined)
         #expect(two.offers.made > one.offers.made)
         #expect(two.offers.made == two.offers.accepted + two.offers.declined)

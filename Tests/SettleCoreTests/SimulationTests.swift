@@ -147,7 +147,9 @@ import Testing
         var expected = 0.0
         for (h, household) in scenario.households.enumerated()
         where result.histories[h].path == .settledByIMDi || result.histories[h].path == .selfSettled {
-            for p in household.members where (18...55).contains(p.age) { expected += p.age < 25 ? 248_056 * 2 / 3 : 248_056 }
+            for p in household.members where (18...55).contains(p.age) {
+                expected += p.age < 25 ? 248_056 * 2 / 3 : 248_056
+            }
         }
         #expect(abs(o.introductionBenefit.annualCostNOK - expected) < 1)
         #expect(o.introductionBenefit.forgoneByDeclineNOK == 0)
@@ -166,8 +168,14 @@ import Testing
         var spec = year()
         spec.process.arrivals = .batch
         spec.process.processingDays = 0
+        spec.process.capacityRelease = .upfront
         spec.selfSettlement.householdShare = 0
         let scenario = Fixtures.scenario(spec)
         #expect(Simulation.firstBatch(scenario).householdCount == 600)
+        // With a batch limit, a round takes the longest-waiting households up to 3 × the open places.
+        spec.process.capacityRelease = .even
+        let limited = Simulation.firstBatch(Fixtures.scenario(spec))
+        #expect(limited.householdCount < 600)
+        #expect(limited.households.reduce(0) { $0 + $1.size } >= 3 * limited.capacity.reduce(0, +))
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(
             pairs.map(\.0) == [
                 "scenario", "seed", "households", "persons", "outcomes", "household_outcomes", "offers", "forced_moves",
-            "wait_days",
+                "wait_days",
                 "introduction_programme", "introduction_benefit", "norwegian_tuition", "school", "expected_employed",
                 "capacity", "matching", "counties", "municipalities",
             ])

@@ -152,7 +152,8 @@ import Testing
         let result = Simulation.run(scenario)
         let o = OutcomeCollector.collect(scenario: scenario, result: result)
         #expect(o.outcomes.total == scenario.persons)
-        #expect(o.outcomes.settledByIMDi + o.outcomes.selfSettled + o.outcomes.declined + o.outcomes.waiting == o.persons)
+        #expect(
+            o.outcomes.settledByIMDi + o.outcomes.selfSettled + o.outcomes.declined + o.outcomes.waiting == o.persons)
         #expect(o.capacity.overCapacityMunicipalities == 0)
         #expect(o.capacity.used <= o.capacity.decided)
         #expect(result.rounds.allSatisfy { $0.result.termination != .failed })

@@ -55,7 +55,11 @@ public struct ComparisonPlan: Sendable {
                 group.addTask {
                     guard let scenario = try? plan.scenario(variant: v, replication: k) else { return (index, nil) }
                     let result = Simulation.run(scenario)
-                    return (index, ReplicationRecord(variant: v, replication: k, scenario: scenario, result: result, counties: counties))
+                    return (
+                        index,
+                        ReplicationRecord(
+                            variant: v, replication: k, scenario: scenario, result: result, counties: counties)
+                    )
                 }
                 next += 1
             }

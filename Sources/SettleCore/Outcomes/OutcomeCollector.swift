@@ -57,19 +57,24 @@ public enum OutcomeCollector {
                 case .declined: areas[m].declinedArrivals += household.size
                 case .waiting: break
                 }
-                if path != .declined && household.isUnaccompaniedMinor { areas[m].unaccompaniedMinors += household.size }
+                if path != .declined && household.isUnaccompaniedMinor {
+                    areas[m].unaccompaniedMinors += household.size
+                }
             }
             for person in household.members {
                 let age = person.age
                 let participates = entitlements.grants(.introductionProgramme, age: age, path: path)
                 if participates {
                     programme.participants += 1
-                } else if path == .declined && entitlements.grants(.introductionProgramme, age: age, path: .settledByIMDi) {
+                } else if path == .declined
+                    && entitlements.grants(.introductionProgramme, age: age, path: .settledByIMDi)
+                {
                     programme.lostByDecline += 1
                 }
                 if entitlements.grants(.introductionBenefit, age: age, path: path) {
                     benefit.annualCostNOK += spec.benefit.annualBenefit(age: age)
-                } else if path == .declined && entitlements.grants(.introductionBenefit, age: age, path: .settledByIMDi) {
+                } else if path == .declined && entitlements.grants(.introductionBenefit, age: age, path: .settledByIMDi)
+                {
                     benefit.forgoneByDeclineNOK += spec.benefit.annualBenefit(age: age)
                 }
                 if entitlements.grants(.norwegianTuition, age: age, path: path) {

@@ -78,15 +78,18 @@ public struct Scenario: Sendable {
         }
         let rule = spec.capacity
         // Minors: the larger municipalities that take them share the national places by population.
-        let minorTakers = Array(byPopulation.prefix(Int((rule.minorsMunicipalityShare * Double(municipalities.count)).rounded())))
+        let minorTakers = Array(
+            byPopulation.prefix(Int((rule.minorsMunicipalityShare * Double(municipalities.count)).rounded())))
         var minorCapacity = [Int](repeating: 0, count: municipalities.count)
         let minorShares = MunicipalityGenerator.apportion(
-            total: rule.unaccompaniedMinors, weights: minorTakers.map { Double(municipalities[$0].population) }, minimum: 0)
+            total: rule.unaccompaniedMinors, weights: minorTakers.map { Double(municipalities[$0].population) },
+            minimum: 0)
         for (k, m) in minorTakers.enumerated() { minorCapacity[m] = min(minorShares[k], capacity[m]) }
         // Large dwellings: a share of the decided places, at about 5.5 persons a dwelling.
         var largeDwellings = capacity.map { Int((Double($0) * rule.largeDwellingShare / 5.5).rounded(.up)) }
         // Health service: offered by the larger municipalities; places in households (about 2 persons each).
-        let healthOffered = Set(byPopulation.prefix(Int((rule.healthServiceShare * Double(municipalities.count)).rounded())))
+        let healthOffered = Set(
+            byPopulation.prefix(Int((rule.healthServiceShare * Double(municipalities.count)).rounded())))
         var healthPlaces = capacity.indices.map { m in
             healthOffered.contains(m) ? max(1, Int((Double(capacity[m]) * rule.healthPlaceShare / 2).rounded())) : 0
         }

@@ -251,7 +251,8 @@ public struct DeclineModel: Sendable, Equatable {
         if household.isSingleAdult { z += singleAdult }
         if let here = household.receptionMunicipality {
             let from = municipalities[here]
-            let km = haversineKilometres(lat1: from.latitude, lon1: from.longitude, lat2: place.latitude, lon2: place.longitude)
+            let km = haversineKilometres(
+                lat1: from.latitude, lon1: from.longitude, lat2: place.latitude, lon2: place.longitude)
             z += distance * km / 100
         }
         return logistic(z)

@@ -52,7 +52,8 @@ extension Simulation {
         let sampleSize = min(future, max(1, scenario.spec.policy.dualSampleSize))
         let scale = Double(sampleSize) / Double(future)
         var rng = seeds.stream("dual-sample", UInt64(day))
-        let sample = (0..<sampleSize).map { _ in scenario.households[arrived[rng.integer(in: 0...(arrived.count - 1))]] }
+        let sample = (0..<sampleSize).map { _ in scenario.households[arrived[rng.integer(in: 0...(arrived.count - 1))]]
+        }
         // The whole remaining decision, shrunk in proportion to the sampled share of the future.
         let poolPersons = batch.households.reduce(0) { $0 + $1.size }
         let samplePersons = sample.reduce(0) { $0 + $1.size }
@@ -66,7 +67,8 @@ extension Simulation {
         for (k, household) in households.enumerated() {
             let perPerson = 1 / Double(household.size)
             for m in 0..<count where remaining[m] >= household.size {
-                profit[k * count + m] = scenario.spec.scoring.matchingValue(household, in: scenario.municipalities[m]) * perPerson
+                profit[k * count + m] =
+                    scenario.spec.scoring.matchingValue(household, in: scenario.municipalities[m]) * perPerson
             }
         }
         let problem = TransportationProblem(supply: households.map(\.size), capacity: remaining, profit: profit)

@@ -96,7 +96,8 @@ public struct Simulation: Sendable {
             case .move(let h): move(h, day: day, state: &state)
             case .round:
                 if stopAtFirstBatch && !state.pool.isEmpty {
-                    state.firstBatch = batch(for: considered(state.pool, day: day, state: state), day: day, state: state)
+                    state.firstBatch = batch(
+                        for: considered(state.pool, day: day, state: state), day: day, state: state)
                     return
                 }
                 round(day: day, state: &state)
@@ -134,7 +135,9 @@ public struct Simulation: Sendable {
         guard let target = state.searchTarget[h] else { return }
         var rng = seeds.stream("self-settlement-approval", UInt64(h))
         let approved = rng.uniform() < scenario.spec.selfSettlement.approvalProbability
-        if approved && scenario.selfSettlementParticipation[target] && fits(household, in: target, day: day, state: state) {
+        if approved && scenario.selfSettlementParticipation[target]
+            && fits(household, in: target, day: day, state: state)
+        {
             use(household, in: target, state: &state)
             state.histories[h].path = .selfSettled
             state.histories[h].municipality = target
@@ -210,7 +213,8 @@ public struct Simulation: Sendable {
         let declineDraw = rng.uniform()
         let noShowDraw = rng.uniform()
         let destinationDraw = rng.index(weights: ownChoiceWeights)
-        let p = scenario.spec.decline.probability(household: household, offered: m, municipalities: scenario.municipalities)
+        let p = scenario.spec.decline.probability(
+            household: household, offered: m, municipalities: scenario.municipalities)
         var history = state.histories[h]
         history.offered = m
         history.offerDay = day

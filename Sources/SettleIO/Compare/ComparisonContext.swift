@@ -28,7 +28,9 @@ public struct ComparisonContext: Sendable, Equatable {
         counties = plan.countyOrder()
         let first = try plan.scenario(variant: 0, replication: 0)
         municipalities = first.municipalities.map {
-            Place(id: $0.id, name: $0.name, county: $0.county, latitude: $0.latitude, longitude: $0.longitude, population: $0.population)
+            Place(
+                id: $0.id, name: $0.name, county: $0.county, latitude: $0.latitude, longitude: $0.longitude,
+                population: $0.population)
         }
         var decided: [[Int]] = []
         for v in plan.specs.indices {

@@ -5,7 +5,10 @@ import SettleCore
 public enum ComparisonReport {
     public static func json(_ summary: ComparisonSummary, context: ComparisonContext) -> JSONValue {
         func interval(_ i: Interval) -> [(String, JSONValue)] {
-            [("mean", .double(i.mean)), ("ci_low", i.low.map { .double($0) } ?? .null), ("ci_high", i.high.map { .double($0) } ?? .null)]
+            [
+                ("mean", .double(i.mean)), ("ci_low", i.low.map { .double($0) } ?? .null),
+                ("ci_high", i.high.map { .double($0) } ?? .null),
+            ]
         }
         let metrics: [JSONValue] = summary.rows.map { row in
             .object([
@@ -13,7 +16,10 @@ public enum ComparisonReport {
                 ("label", .string(row.metric.label)),
                 (
                     "variants",
-                    .array(row.values.enumerated().map { v, i in .object([("variant", .string(summary.variantNames[v]))] + interval(i)) })
+                    .array(
+                        row.values.enumerated().map { v, i in
+                            .object([("variant", .string(summary.variantNames[v]))] + interval(i))
+                        })
                 ),
                 (
                     "differences",
@@ -62,15 +68,20 @@ public enum ComparisonReport {
         out.append(
             "settle compare · \"\(context.name)\" · \(summary.variantNames.count) variants × \(summary.replications) replications · seed \(context.baseSeed)"
         )
-        out.append("Means with 95 % intervals; differences are paired with \"\(summary.variantNames.first ?? "")\" (common random numbers); * = interval excludes 0.")
+        out.append(
+            "Means with 95 % intervals; differences are paired with \"\(summary.variantNames.first ?? "")\" (common random numbers); * = interval excludes 0."
+        )
         out.append("")
-        var table = TextTable(columns: ["Metric", "Variant", "Mean", "95 % interval", "Difference", "95 % interval"], rightAligned: [2, 4])
+        var table = TextTable(
+            columns: ["Metric", "Variant", "Mean", "95 % interval", "Difference", "95 % interval"],
+            rightAligned: [2, 4])
         for row in summary.rows {
             for (v, value) in row.values.enumerated() {
                 let d = row.differences[v]
                 table.add([
                     v == 0 ? row.metric.label : "", summary.variantNames[v], show(value.mean, row.metric),
-                    range(value, row.metric), d.map { signed($0.mean, row.metric) + ($0.excludesZero ? " *" : "  ") } ?? "",
+                    range(value, row.metric),
+                    d.map { signed($0.mean, row.metric) + ($0.excludesZero ? " *" : "  ") } ?? "",
                     d.map { range($0, row.metric, signed: true) } ?? "",
                 ])
             }

@@ -8,13 +8,24 @@ public enum HTMLReport {
     public static func render(_ summary: ComparisonSummary, context: ComparisonContext) -> String {
         var body = ""
         body += "<h1>\(escape(context.name))</h1>\n"
-        body += "<p class=\"lead\">\(summary.variantNames.count) variants × \(summary.replications) replications with common random numbers (seed \(context.baseSeed)). Means with 95 % confidence intervals; differences are paired with the first variant, <b>\(escape(summary.variantNames.first ?? ""))</b>.</p>\n"
+        body +=
+            "<p class=\"lead\">\(summary.variantNames.count) variants × \(summary.replications) replications with common random numbers (seed \(context.baseSeed)). Means with 95 % confidence intervals; differences are paired with the first variant, <b>\(escape(summary.variantNames.first ?? ""))</b>.</p>\n"
         body += legend(summary.variantNames)
-        body += section("Where people were settled", "Persons settled (by IMDi or by agreement) per 1,000 inhabitants, by municipality; mean over replications.", maps(summary, context))
-        body += section("How long people waited", "Share of settled households by days from permit to settlement, in two-week bins.", waitChart(summary))
-        body += section("Capacity use by county", "Places used as a share of the places decided, mean over replications.", countyChart(summary, context))
+        body += section(
+            "Where people were settled",
+            "Persons settled (by IMDi or by agreement) per 1,000 inhabitants, by municipality; mean over replications.",
+            maps(summary, context))
+        body += section(
+            "How long people waited",
+            "Share of settled households by days from permit to settlement, in two-week bins.", waitChart(summary))
+        body += section(
+            "Capacity use by county", "Places used as a share of the places decided, mean over replications.",
+            countyChart(summary, context))
         if summary.variantNames.count > 1 {
-            body += section("Differences from \(escape(summary.variantNames[0]))", "Paired difference as a percentage of the baseline mean, with its 95 % interval.", differenceChart(summary))
+            body += section(
+                "Differences from \(escape(summary.variantNames[0]))",
+                "Paired difference as a percentage of the baseline mean, with its 95 % interval.",
+                differenceChart(summary))
         }
         body += section("All figures", "", table(summary))
         return """
@@ -72,12 +83,15 @@ public enum HTMLReport {
         let height = min(520, spanY * scale)
         let yScale = height / spanY
         let rates = summary.settledByMunicipality.map { row in
-            row.enumerated().map { m, persons in places[m].population > 0 ? 1000 * persons / Double(places[m].population) : 0 }
+            row.enumerated().map { m, persons in
+                places[m].population > 0 ? 1000 * persons / Double(places[m].population) : 0
+            }
         }
         let top = max(0.001, rates.flatMap { $0 }.max() ?? 1)
         var out = "<div class=\"maps\">"
         for (v, row) in rates.enumerated() {
-            out += "<svg width=\"\(Int(width))\" height=\"\(Int(height + 24))\" role=\"img\" aria-label=\"map of \(escape(summary.variantNames[v]))\">"
+            out +=
+                "<svg width=\"\(Int(width))\" height=\"\(Int(height + 24))\" role=\"img\" aria-label=\"map of \(escape(summary.variantNames[v]))\">"
             out += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height + 24))\" fill=\"#f7f9fb\"/>"
             out += "<text x=\"6\" y=\"16\" font-weight=\"bold\">\(escape(summary.variantNames[v]))</text>"
             // Draw small values last so large circles do not hide them.
@@ -85,7 +99,8 @@ public enum HTMLReport {
                 let x = (places[m].longitude - minLon) * squeeze * scale
                 let y = 24 + (maxLat - places[m].latitude) * yScale
                 let r = 1.2 + 9 * (row[m] / top).squareRoot()
-                out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(color(v))\" fill-opacity=\"0.55\" stroke=\"\(color(v))\" stroke-width=\"0.4\"><title>\(escape(places[m].name)): \(f(row[m])) per 1,000</title></circle>"
+                out +=
+                    "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(color(v))\" fill-opacity=\"0.55\" stroke=\"\(color(v))\" stroke-width=\"0.4\"><title>\(escape(places[m].name)): \(f(row[m])) per 1,000</title></circle>"
             }
             out += "</svg>"
         }
@@ -102,16 +117,20 @@ public enum HTMLReport {
         let top = max(0.01, summary.waitDistribution.flatMap { $0 }.max() ?? 0.01)
         let x = { (b: Int) in left + (width - left - 10) * Double(b) / Double(bins - 1) }
         let y = { (share: Double) in (height - bottom) * (1 - share / top) + 5 }
-        var out = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"waiting time distribution\">"
-        out += "<line x1=\"\(left)\" y1=\"\(height - bottom + 5)\" x2=\"\(width - 10)\" y2=\"\(height - bottom + 5)\" stroke=\"#999\"/>"
+        var out =
+            "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"waiting time distribution\">"
+        out +=
+            "<line x1=\"\(left)\" y1=\"\(height - bottom + 5)\" x2=\"\(width - 10)\" y2=\"\(height - bottom + 5)\" stroke=\"#999\"/>"
         out += "<line x1=\"\(left)\" y1=\"5\" x2=\"\(left)\" y2=\"\(height - bottom + 5)\" stroke=\"#999\"/>"
         for b in stride(from: 0, to: bins, by: 4) {
-            out += "<text x=\"\(f(x(b)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(b * ReplicationRecord.waitBinDays)\(b == bins - 1 ? "+" : "")</text>"
+            out +=
+                "<text x=\"\(f(x(b)))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(b * ReplicationRecord.waitBinDays)\(b == bins - 1 ? "+" : "")</text>"
         }
         out += "<text x=\"\(f(width - 10))\" y=\"\(f(height - 8))\" text-anchor=\"end\">days</text>"
         for k in 0...4 {
             let share = top * Double(k) / 4
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(share) + 4))\" text-anchor=\"end\">\(Int((100 * share).rounded())) %</text>"
+            out +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(y(share) + 4))\" text-anchor=\"end\">\(Int((100 * share).rounded())) %</text>"
         }
         for (v, shares) in summary.waitDistribution.enumerated() {
             let points = shares.enumerated().map { "\(f(x($0))),\(f(y($1)))" }.joined(separator: " ")
@@ -128,21 +147,26 @@ public enum HTMLReport {
         let width = 760.0
         let height = Double(context.counties.count) * groupHeight + 30
         let scale = (width - left - 60) / 100
-        var out = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"capacity use by county\">"
+        var out =
+            "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"capacity use by county\">"
         for (c, county) in context.counties.enumerated() {
             let y0 = Double(c) * groupHeight + 5
-            out += "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + groupHeight / 2))\" text-anchor=\"end\">\(escape(county))</text>"
+            out +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + groupHeight / 2))\" text-anchor=\"end\">\(escape(county))</text>"
             for v in 0..<variants {
                 let decided = context.decidedByCounty[v][c]
                 let share = decided > 0 ? 100 * summary.usedByCounty[v][c] / Double(decided) : 0
                 let y = y0 + Double(v) * barHeight
-                out += "<rect x=\"\(left)\" y=\"\(f(y))\" width=\"\(f(max(0, share) * scale))\" height=\"\(f(barHeight - 1))\" fill=\"\(color(v))\"><title>\(escape(summary.variantNames[v])): \(f(share)) %</title></rect>"
+                out +=
+                    "<rect x=\"\(left)\" y=\"\(f(y))\" width=\"\(f(max(0, share) * scale))\" height=\"\(f(barHeight - 1))\" fill=\"\(color(v))\"><title>\(escape(summary.variantNames[v])): \(f(share)) %</title></rect>"
             }
         }
         let axis = height - 20
-        out += "<line x1=\"\(left)\" y1=\"\(f(axis))\" x2=\"\(f(left + 100 * scale))\" y2=\"\(f(axis))\" stroke=\"#999\"/>"
+        out +=
+            "<line x1=\"\(left)\" y1=\"\(f(axis))\" x2=\"\(f(left + 100 * scale))\" y2=\"\(f(axis))\" stroke=\"#999\"/>"
         for p in stride(from: 0, through: 100, by: 25) {
-            out += "<text x=\"\(f(left + Double(p) * scale))\" y=\"\(f(axis + 14))\" text-anchor=\"middle\">\(p) %</text>"
+            out +=
+                "<text x=\"\(f(left + Double(p) * scale))\" y=\"\(f(axis + 14))\" text-anchor=\"middle\">\(p) %</text>"
         }
         return out + "</svg>"
     }
@@ -173,32 +197,42 @@ public enum HTMLReport {
         }
         let extent = max(1, points.flatMap { [abs($0.low), abs($0.high)] }.max() ?? 1) * 1.1
         let x = { (p: Double) in left + (width - left - 20) * (p + extent) / (2 * extent) }
-        var out = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"differences from the baseline\">"
-        out += "<line x1=\"\(f(x(0)))\" y1=\"0\" x2=\"\(f(x(0)))\" y2=\"\(f(height - 24))\" stroke=\"#999\" stroke-dasharray=\"3,3\"/>"
+        var out =
+            "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"differences from the baseline\">"
+        out +=
+            "<line x1=\"\(f(x(0)))\" y1=\"0\" x2=\"\(f(x(0)))\" y2=\"\(f(height - 24))\" stroke=\"#999\" stroke-dasharray=\"3,3\"/>"
         for (r, row) in rows.enumerated() {
-            out += "<text x=\"\(f(left - 8))\" y=\"\(f(Double(r) * groupHeight + groupHeight / 2 + 4))\" text-anchor=\"end\">\(escape(row.metric.label))</text>"
+            out +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(Double(r) * groupHeight + groupHeight / 2 + 4))\" text-anchor=\"end\">\(escape(row.metric.label))</text>"
         }
         for p in points {
             let y = Double(p.metric) * groupHeight + 6 + Double(p.variant - 1) * rowHeight
-            out += "<line x1=\"\(f(x(p.low)))\" y1=\"\(f(y))\" x2=\"\(f(x(p.high)))\" y2=\"\(f(y))\" stroke=\"\(color(p.variant))\" stroke-width=\"2\"/>"
-            out += "<circle cx=\"\(f(x(p.mean)))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"\(color(p.variant))\"><title>\(escape(summary.variantNames[p.variant])): \(f(p.mean)) % [\(f(p.low)); \(f(p.high))]</title></circle>"
+            out +=
+                "<line x1=\"\(f(x(p.low)))\" y1=\"\(f(y))\" x2=\"\(f(x(p.high)))\" y2=\"\(f(y))\" stroke=\"\(color(p.variant))\" stroke-width=\"2\"/>"
+            out +=
+                "<circle cx=\"\(f(x(p.mean)))\" cy=\"\(f(y))\" r=\"3.5\" fill=\"\(color(p.variant))\"><title>\(escape(summary.variantNames[p.variant])): \(f(p.mean)) % [\(f(p.low)); \(f(p.high))]</title></circle>"
         }
         let axis = height - 18
         for k in -2...2 {
             let p = extent * Double(k) / 2
-            out += "<text x=\"\(f(x(p)))\" y=\"\(f(axis + 10))\" text-anchor=\"middle\">\(p > 0 ? "+" : "")\(f(p)) %</text>"
+            out +=
+                "<text x=\"\(f(x(p)))\" y=\"\(f(axis + 10))\" text-anchor=\"middle\">\(p > 0 ? "+" : "")\(f(p)) %</text>"
         }
         return out + "</svg>"
     }
 
     static func table(_ summary: ComparisonSummary) -> String {
-        var out = "<table><tr><th>Metric</th><th>Variant</th><th>Mean</th><th>95 % interval</th><th>Difference</th><th>95 % interval</th></tr>"
+        var out =
+            "<table><tr><th>Metric</th><th>Variant</th><th>Mean</th><th>95 % interval</th><th>Difference</th><th>95 % interval</th></tr>"
         for row in summary.rows {
             for (v, value) in row.values.enumerated() {
                 let d = row.differences[v]
-                out += "<tr><td>\(v == 0 ? escape(row.metric.label) : "")</td><td>\(escape(summary.variantNames[v]))</td>"
-                out += "<td>\(escape(ComparisonReport.show(value.mean, row.metric)))</td><td>\(escape(ComparisonReport.range(value, row.metric)))</td>"
-                out += "<td>\(d.map { escape(ComparisonReport.signed($0.mean, row.metric)) + ($0.excludesZero ? " *" : "") } ?? "")</td>"
+                out +=
+                    "<tr><td>\(v == 0 ? escape(row.metric.label) : "")</td><td>\(escape(summary.variantNames[v]))</td>"
+                out +=
+                    "<td>\(escape(ComparisonReport.show(value.mean, row.metric)))</td><td>\(escape(ComparisonReport.range(value, row.metric)))</td>"
+                out +=
+                    "<td>\(d.map { escape(ComparisonReport.signed($0.mean, row.metric)) + ($0.excludesZero ? " *" : "") } ?? "")</td>"
                 out += "<td>\(d.map { escape(ComparisonReport.range($0, row.metric, signed: true)) } ?? "")</td></tr>"
             }
         }

@@ -24,7 +24,8 @@ public struct PartialResult: Sendable, Equatable {
         let places: [JSONValue] = context.municipalities.map {
             .object([
                 ("id", .string($0.id)), ("name", .string($0.name)), ("county", .string($0.county)),
-                ("lat", .string("\($0.latitude)")), ("lon", .string("\($0.longitude)")), ("population", .int($0.population)),
+                ("lat", .string("\($0.latitude)")), ("lon", .string("\($0.longitude)")),
+                ("population", .int($0.population)),
             ])
         }
         let records: [JSONValue] = records.map { r in
@@ -55,20 +56,23 @@ public struct PartialResult: Sendable, Equatable {
     public static func read(path: String) throws(InputError) -> PartialResult {
         let text = try TextFile.read(path)
         func bad(_ what: String) -> InputError {
-            InputError(file: path, message: "is not a settle partial result (\(what)); give files written by compare --shard")
+            InputError(
+                file: path, message: "is not a settle partial result (\(what)); give files written by compare --shard")
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw bad("not JSON")
         }
         guard object["settle_partial"] as? Int == formatVersion else { throw bad("unknown format version") }
         guard let metrics = object["metrics"] as? [String], metrics == ComparisonMetric.allCases.map(\.rawValue) else {
-            throw InputError(file: path, message: "was written by another version of settle (its metrics differ); rerun that shard")
+            throw InputError(
+                file: path, message: "was written by another version of settle (its metrics differ); rerun that shard")
         }
         guard let name = object["comparison"] as? String, let seedText = object["seed"] as? String,
             let seed = UInt64(seedText), let replications = object["replications"] as? Int,
             let shard = object["shard"] as? Int, let shards = object["shards"] as? Int,
             let variants = object["variants"] as? [String], let counties = object["counties"] as? [String],
-            let decided = object["decided_by_county"] as? [[Int]], let places = object["municipalities"] as? [[String: Any]],
+            let decided = object["decided_by_county"] as? [[Int]],
+            let places = object["municipalities"] as? [[String: Any]],
             let records = object["records"] as? [[String: Any]]
         else { throw bad("a field is missing") }
         var municipalities: [ComparisonContext.Place] = []
@@ -77,12 +81,14 @@ public struct PartialResult: Sendable, Equatable {
                 let county = place["county"] as? String, let lat = (place["lat"] as? String).flatMap(Double.init),
                 let lon = (place["lon"] as? String).flatMap(Double.init), let population = place["population"] as? Int
             else { throw bad("a municipality is incomplete") }
-            municipalities.append(.init(id: id, name: name, county: county, latitude: lat, longitude: lon, population: population))
+            municipalities.append(
+                .init(id: id, name: name, county: county, latitude: lat, longitude: lon, population: population))
         }
         var parsed: [ReplicationRecord] = []
         for record in records {
             guard let variant = record["variant"] as? Int, let replication = record["replication"] as? Int,
-                let metricTexts = record["metrics"] as? [String], let settled = record["settled_by_municipality"] as? [Int],
+                let metricTexts = record["metrics"] as? [String],
+                let settled = record["settled_by_municipality"] as? [Int],
                 let used = record["used_by_county"] as? [Int], let waits = record["wait_histogram"] as? [Int],
                 variants.indices.contains(variant), (0..<replications).contains(replication)
             else { throw bad("a record is incomplete") }
@@ -102,25 +108,39 @@ public struct PartialResult: Sendable, Equatable {
     }
 
     /// Combines every shard of one comparison; fails on missing, repeated or foreign shards.
-    public static func merge(_ parts: [(path: String, result: PartialResult)]) throws(InputError) -> (ComparisonContext, [ReplicationRecord]) {
+    public static func merge(_ parts: [(path: String, result: PartialResult)]) throws(InputError) -> (
+        ComparisonContext, [ReplicationRecord]
+    ) {
         guard let first = parts.first else {
-            throw InputError(file: "merge", message: "no partial results given; pass the files written by compare --shard")
+            throw InputError(
+                file: "merge", message: "no partial results given; pass the files written by compare --shard")
         }
         var seen: [Int: String] = [:]
         for (path, part) in parts {
             guard part.context == first.result.context, part.shards == first.result.shards else {
-                throw InputError(file: path, message: "belongs to another comparison than \(first.path) (name, seed, replications, variants or shard count differ)")
+                throw InputError(
+                    file: path,
+                    message:
+                        "belongs to another comparison than \(first.path) (name, seed, replications, variants or shard count differ)"
+                )
             }
             if let other = seen[part.shard] {
-                throw InputError(file: path, message: "is shard \(part.shard) again (also in \(other)); give each shard once")
+                throw InputError(
+                    file: path, message: "is shard \(part.shard) again (also in \(other)); give each shard once")
             }
             seen[part.shard] = path
         }
         let missing = (1...first.result.shards).filter { seen[$0] == nil }
         if !missing.isEmpty {
-            throw InputError(file: "merge", message: "shard\(missing.count > 1 ? "s" : "") \(missing.map(String.init).joined(separator: ", ")) of \(first.result.shards) missing; run them and pass their files")
+            throw InputError(
+                file: "merge",
+                message:
+                    "shard\(missing.count > 1 ? "s" : "") \(missing.map(String.init).joined(separator: ", ")) of \(first.result.shards) missing; run them and pass their files"
+            )
         }
-        let records = parts.flatMap(\.result.records).sorted { ($0.variant, $0.replication) < ($1.variant, $1.replication) }
+        let records = parts.flatMap(\.result.records).sorted {
+            ($0.variant, $0.replication) < ($1.variant, $1.replication)
+        }
         return (first.result.context, records)
     }
 }

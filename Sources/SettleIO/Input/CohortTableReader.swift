@@ -72,7 +72,8 @@ public enum CohortTableReader {
                 order.append(id)
                 firstLine[id] = row.line
                 households[id] = HouseholdRecord(
-                    id: id, members: [person], ties: ties, reception: reception, permitDay: permitDay, healthNeeds: health)
+                    id: id, members: [person], ties: ties, reception: reception, permitDay: permitDay,
+                    healthNeeds: health)
             }
         }
         return order.map { households[$0]! }

@@ -7,7 +7,8 @@ public enum MunicipalityTableReader {
         "kommunenummer", "name", "county_id", "county", "population", "area_km2", "lat", "lon",
     ]
     public static let optional = [
-        "capacity", "self_settlement", "labour_market", "unaccompanied_minor_capacity", "large_dwellings", "health_places",
+        "capacity", "self_settlement", "labour_market", "unaccompanied_minor_capacity", "large_dwellings",
+        "health_places",
     ]
 
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> [MunicipalityRecord] {

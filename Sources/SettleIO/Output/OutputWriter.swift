@@ -88,7 +88,8 @@ public enum OutputWriter {
     /// Fails when `path` exists: outputs are only overwritten with --force.
     public static func refuseExisting(_ path: String) throws(InputError) {
         if FileManager.default.fileExists(atPath: path) {
-            throw InputError(file: path, message: "already exists; pass --force to overwrite it or choose another --out")
+            throw InputError(
+                file: path, message: "already exists; pass --force to overwrite it or choose another --out")
         }
     }
 

@@ -11,7 +11,8 @@ public enum MunicipalityCSV {
         for a in outcomes.municipalities {
             let fields = [
                 a.id, a.name, a.county, String(a.population), String(a.decided), String(a.settledByIMDi),
-                String(a.selfSettled), String(a.used), String(a.declinedOffers), String(a.declinedArrivals), String(a.unaccompaniedMinors),
+                String(a.selfSettled), String(a.used), String(a.declinedOffers), String(a.declinedArrivals),
+                String(a.unaccompaniedMinors),
                 a.takesPartInSelfSettlement ? "yes" : "no",
             ]
             lines.append(fields.map(escape).joined(separator: ","))

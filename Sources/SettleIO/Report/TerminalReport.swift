@@ -29,7 +29,8 @@ public enum TerminalReport {
         let w = o.waitDays
         out.append(
             String(
-                format: "Wait for settlement     mean %.0f days, median %.0f, 90th percentile %.0f; %.1f %% within target",
+                format:
+                    "Wait for settlement     mean %.0f days, median %.0f, 90th percentile %.0f; %.1f %% within target",
                 w.mean, w.median, w.p90, 100 * w.withinTargetShare))
         out.append(
             "Introduction programme  \(n(o.introductionProgramme.participants)) participants; \(n(o.introductionProgramme.lostByDecline)) lost by declining"
@@ -43,7 +44,9 @@ public enum TerminalReport {
         out.append(
             "School                  \(n(o.school.childrenInSchool)) children aged 6-15; \(n(o.school.youthUpperSecondaryRight)) youths aged 16-18 with a right to upper secondary"
         )
-        out.append("Expected employed       \(String(format: "%.1f", o.expectedEmployed)) adults (settled, or on their own after declining)")
+        out.append(
+            "Expected employed       \(String(format: "%.1f", o.expectedEmployed)) adults (settled, or on their own after declining)"
+        )
         let share = o.capacity.decided > 0 ? 100 * Double(o.capacity.used) / Double(o.capacity.decided) : 0
         out.append(
             "Capacity                \(n(o.capacity.used)) of \(n(o.capacity.decided)) places used (\(String(format: "%.1f", share)) %); \(o.capacity.overCapacityMunicipalities) municipalities over their decision"
@@ -66,12 +69,15 @@ public enum TerminalReport {
         if let note = m.note { out.append("  note: \(note)") }
         out.append("")
         var counties_ = TextTable(
-            columns: ["County", "Decided", "By IMDi", "Self-settled", "Used %", "Declined offers", "Moved in after declining"],
+            columns: [
+                "County", "Decided", "By IMDi", "Self-settled", "Used %", "Declined offers", "Moved in after declining",
+            ],
             rightAligned: [1, 2, 3, 4, 5, 6])
         for c in o.counties {
             let used = c.decided > 0 ? String(format: "%.1f", 100 * Double(c.used) / Double(c.decided)) : "-"
             counties_.add([
-                c.name, n(c.decided), n(c.settledByIMDi), n(c.selfSettled), used, n(c.declinedOffers), n(c.declinedArrivals),
+                c.name, n(c.decided), n(c.settledByIMDi), n(c.selfSettled), used, n(c.declinedOffers),
+                n(c.declinedArrivals),
             ])
         }
         out.append(contentsOf: counties_.lines())

@@ -52,7 +52,8 @@ public enum ComparisonLoader {
             throw context.error(node, path: "variants", "expected a list of variants, each with a name and set:")
         }
         if sequence.isEmpty {
-            throw context.error(node, path: "variants", "the list is empty; give at least one variant or leave variants out")
+            throw context.error(
+                node, path: "variants", "the list is empty; give at least one variant or leave variants out")
         }
         var variants: [Variant] = []
         var names = Set<String>()
@@ -63,7 +64,8 @@ public enum ComparisonLoader {
                 throw context.error(item, path: path + ".name", "every variant needs a name")
             }
             guard names.insert(name).inserted else {
-                throw context.error(reader.child("name"), path: path + ".name", "the name '\(name)' is used twice; names must differ")
+                throw context.error(
+                    reader.child("name"), path: path + ".name", "the name '\(name)' is used twice; names must differ")
             }
             var overrides: [Override] = []
             for (key, keyNode, value) in try reader.pairs("set") ?? [] {
@@ -75,7 +77,8 @@ public enum ComparisonLoader {
                 do {
                     yaml = try Yams.serialize(node: value).trimmingCharacters(in: .whitespacesAndNewlines)
                 } catch {
-                    throw context.error(value, path: "\(path).set.\(key)", "this value cannot be used; write a plain value")
+                    throw context.error(
+                        value, path: "\(path).set.\(key)", "this value cannot be used; write a plain value")
                 }
                 overrides.append(Override(path: parts, value: yaml, file: file, line: keyNode.mark?.line))
             }

@@ -42,7 +42,8 @@ public struct Override: Sendable, Equatable {
         do {
             return try Yams.compose(yaml: value) ?? Node("", .implicit, .plain)
         } catch {
-            throw InputError(file: label, line: line, key: key, message: "the value '\(value)' is not valid YAML; quote text values")
+            throw InputError(
+                file: label, line: line, key: key, message: "the value '\(value)' is not valid YAML; quote text values")
         }
     }
 
@@ -60,7 +61,8 @@ public struct Override: Sendable, Equatable {
                 return try set(value, at: path, in: Node([(Node, Node)]()), walked: walked)
             }
             let at = walked.isEmpty ? "the scenario" : walked.joined(separator: ".")
-            throw InputError(file: label, line: line, key: key, message: "\(at) is not a mapping, so it has no key '\(head)'")
+            throw InputError(
+                file: label, line: line, key: key, message: "\(at) is not a mapping, so it has no key '\(head)'")
         }
         var pairs = mapping.map { ($0.key, $0.value) }
         if let i = pairs.firstIndex(where: { $0.0.string == head }) {

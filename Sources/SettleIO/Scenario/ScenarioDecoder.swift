@@ -194,7 +194,8 @@ public enum ScenarioDecoder {
             objective.fillBonus = try reader.double("fill_bonus", in: -1_000...1_000) ?? objective.fillBonus
             objective.balancing = try reader.double("balancing", in: -1_000...1_000) ?? objective.balancing
             if let table = try reader.string("scores_table") {
-                objective.scoresTable = try ScoresTableReader.read(path: resolve(table, folder: folder), displayName: table)
+                objective.scoresTable = try ScoresTableReader.read(
+                    path: resolve(table, folder: folder), displayName: table)
             }
             options.objective = objective
             spec.matching = options
@@ -206,7 +207,9 @@ public enum ScenarioDecoder {
             "policy", allowed: ["mechanism", "offers", "balance_weight", "dual_sample_size"])
         {
             var policy = PolicySpec()
-            if let mechanism = try choice(reader, "mechanism", PolicySpec.Mechanism.self) { policy.mechanism = mechanism }
+            if let mechanism = try choice(reader, "mechanism", PolicySpec.Mechanism.self) {
+                policy.mechanism = mechanism
+            }
             policy.offers = try reader.int("offers", in: 1...5) ?? policy.offers
             policy.balanceWeight = try reader.double("balance_weight", in: 0...1_000) ?? policy.balanceWeight
             policy.dualSampleSize = try reader.int("dual_sample_size", in: 1...1_000_000) ?? policy.dualSampleSize
@@ -274,7 +277,8 @@ public enum ScenarioDecoder {
             let low = try search.int("min", in: 0...3_650) ?? p.searchDays.lowerBound
             let high = try search.int("max", in: 0...3_650) ?? p.searchDays.upperBound
             guard low <= high else {
-                throw reader.context.error(search.node, path: "process.search_days", "min (\(low)) is above max (\(high)); swap them")
+                throw reader.context.error(
+                    search.node, path: "process.search_days", "min (\(low)) is above max (\(high)); swap them")
             }
             p.searchDays = low...high
         }
@@ -292,7 +296,8 @@ public enum ScenarioDecoder {
         let names = C.allCases.map(\.rawValue)
         let hint = Suggestion.nearest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
         throw reader.context.error(
-            reader.child(key), path: reader.keyPath(key), "unknown value '\(text)'; \(hint)use one of \(names.joined(separator: ", "))")
+            reader.child(key), path: reader.keyPath(key),
+            "unknown value '\(text)'; \(hint)use one of \(names.joined(separator: ", "))")
     }
 
     static func municipalities(_ reader: MappingReader, folder: String) throws(InputError) -> MunicipalitySource {
@@ -324,7 +329,8 @@ public enum ScenarioDecoder {
         rule.nationalTotal = try reader.int("national_total", in: 0...100_000_000) ?? rule.nationalTotal
         rule.minimum = try reader.int("minimum", in: 0...1_000_000) ?? rule.minimum
         rule.scale = try reader.double("scale", in: 0...100) ?? rule.scale
-        rule.unaccompaniedMinors = try reader.int("unaccompanied_minors", in: 0...10_000_000) ?? rule.unaccompaniedMinors
+        rule.unaccompaniedMinors =
+            try reader.int("unaccompanied_minors", in: 0...10_000_000) ?? rule.unaccompaniedMinors
         rule.minorsMunicipalityShare =
             try reader.double("minors_municipality_share", in: 0...1) ?? rule.minorsMunicipalityShare
         rule.largeDwellingShare = try reader.double("large_dwelling_share", in: 0...1) ?? rule.largeDwellingShare
@@ -361,7 +367,8 @@ public enum ScenarioDecoder {
         -> CohortSource
     {
         if let table = try reader.string("table") {
-            let generatorKeys = ["health_needs_share",
+            let generatorKeys = [
+                "health_needs_share",
                 "households", "household_size", "unaccompanied_minor_share", "education", "english", "ties_share",
             ]
             if let clash = generatorKeys.first(where: reader.has) {
