@@ -52,6 +52,7 @@ extension GLPKProblem {
         if hasEmptyIntegerDomain { return SolveResult(termination: .infeasible) }
         var timeLimit = settings.timeLimit
         let tracker = BoundTracker(minimizing: glp_get_obj_dir(handle) == GLP_MIN)
+        tracker.nodeLimit = settings.nodeLimit
         if !settings.presolve {
             let clock = ContinuousClock()
             let start = clock.now
@@ -147,6 +148,7 @@ extension GLPKProblem {
 final class BoundTracker {
     let minimizing: Bool
     var best: Double?
+    var nodeLimit: Int32?
 
     init(minimizing: Bool) {
         self.minimizing = minimizing
@@ -176,6 +178,13 @@ private func recordBestBound(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPoi
         guard node != 0 else { return }
         let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
         tracker.record(glp_ios_node_bound(tree, node))
+        if let limit = tracker.nodeLimit {
+            var active: Int32 = 0
+            var current: Int32 = 0
+            var total: Int32 = 0
+            glp_ios_tree_size(tree, &active, &current, &total)
+            if total >= limit { glp_ios_terminate(tree) }
+        }
     default:
         return
     }

@@ -147,6 +147,7 @@ struct GLPKSettings {
     var timeLimit: Int32
     var relativeGap: Double
     var presolve: Bool
+    var nodeLimit: Int32?
 }
 
 extension SolveOptions {
@@ -163,7 +164,11 @@ extension SolveOptions {
         guard relativeGap.isFinite, relativeGap >= 0 else {
             throw .invalidModel("options: relativeGap \(relativeGap) must be finite and >= 0")
         }
+        if let nodeLimit, nodeLimit < 1 {
+            throw .invalidModel("options: nodeLimit \(nodeLimit) must be >= 1")
+        }
         return GLPKSettings(
-            verbose: verbose, timeLimit: milliseconds, relativeGap: relativeGap, presolve: presolve)
+            verbose: verbose, timeLimit: milliseconds, relativeGap: relativeGap, presolve: presolve,
+            nodeLimit: nodeLimit.map { Int32(clamping: $0) })
     }
 }

@@ -12,11 +12,15 @@ public struct SolveOptions: Sendable {
     /// infeasible and unbounded LPs are reported by the simplex with a status.
     /// Without presolve a MIP's root relaxation is solved by the simplex first.
     public var presolve: Bool
+    /// Branch-and-cut stops after this many tree nodes (`iterationOrOtherLimit`, keeping the
+    /// incumbent). Unlike a time limit it gives the same answer on every machine.
+    public var nodeLimit: Int?
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-6, verbose: Bool = false,
-        presolve: Bool = true
+        presolve: Bool = true, nodeLimit: Int? = nil
     ) {
+        self.nodeLimit = nodeLimit
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.verbose = verbose

@@ -173,3 +173,21 @@ func unboundedMIP(presolve: Bool) throws {
         #expect(result.relativeGap == nil)
     }
 }
+
+@Test func nodeLimitStopsTheSearchDeterministically() throws {
+    // A knapsack needing some branching; a one-node limit must still answer consistently, twice the same.
+    var model = LinearModel(name: "knap", sense: .maximize)
+    let weights: [Double] = [23, 31, 29, 44, 53, 38, 63, 85, 89, 82]
+    let values: [Double] = [92, 57, 49, 68, 60, 43, 67, 84, 87, 72]
+    let indices = weights.indices.map {
+        model.addVariable(name: "x\($0)", upper: 1, kind: .binary, objective: values[$0])
+    }
+    model.addConstraint(name: "cap", upper: 165, indices: indices, coefficients: weights)
+    let options = SolveOptions(relativeGap: 0, presolve: false, nodeLimit: 1)
+    let first = try GLPKSolver.solve(model, options: options)
+    let second = try GLPKSolver.solve(model, options: options)
+    #expect([Termination.optimal, .iterationOrOtherLimit].contains(first.termination))
+    #expect(first.termination == second.termination)
+    #expect(first.values == second.values)
+    #expect(throws: GLPKError.self) { try GLPKSolver.solve(model, options: SolveOptions(nodeLimit: 0)) }
+}

@@ -178,6 +178,16 @@ import Testing
         #expect(below.waitDays.withinTargetShare < year.waitDays.withinTargetShare)
     }
 
+    @Test func aYearWithLongQueuesIsByteIdenticalAcrossRuns() throws {
+        // Hard rounds stop the repair MIP by node count, not wall clock, so runs agree.
+        func json() throws -> String {
+            let scenario = try ScenarioLoader.load(.file(Paths.scenario("decisions-below-need.yaml")))
+            let outcomes = OutcomeCollector.collect(scenario: scenario, result: Simulation.run(scenario))
+            return JSONReport.value(outcomes).serialized(indent: 2)
+        }
+        #expect(try json() == json())
+    }
+
     @Test func everyScenarioFileIsCoveredAbove() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Paths.root + "/Scenarios").filter {
             $0.hasSuffix(".yaml") || $0.hasSuffix(".json")

@@ -79,7 +79,7 @@ public enum BatchMatcher {
     /// Split households few enough for GLPK to repair at once.
     static let repairSize = 100
     /// Seconds the repair MIP may take; the LP bound certifies whatever it has by then.
-    static let repairTimeLimit = 5.0
+    static let repairNodeLimit = 200
     /// Households the LP left unassigned that the repair MIP may also place.
     static let repairFillers = 60
     /// Subgradient steps on the dimension prices at most.
@@ -556,15 +556,19 @@ public enum BatchMatcher {
             }
         }
         if variables.isEmpty { return RepairOutcome(placement: [], timedOut: false, note: nil) }
+        // A node limit, not a time limit, so the repair gives the same answer on every machine;
+        // the time limit is only a safety net.
         let solveOptions = SolveOptions(
-            timeLimitSeconds: min(options.timeLimitSeconds, repairTimeLimit), relativeGap: relativeGap)
+            timeLimitSeconds: options.timeLimitSeconds, relativeGap: relativeGap, nodeLimit: repairNodeLimit)
         if let solved = try? GLPKSolver.solve(model, options: solveOptions), let values = solved.values,
             (solved.objective ?? -.infinity) >= greedyValue
         {
             let chosen = variables.indices.filter { values[$0] > 0.5 }.map {
                 (variables[$0].household, variables[$0].municipality)
             }
-            return RepairOutcome(placement: chosen, timedOut: solved.termination == .timeLimit, note: nil)
+            return RepairOutcome(
+                placement: chosen,
+                timedOut: solved.termination == .timeLimit || solved.termination == .iterationOrOtherLimit, note: nil)
         }
         return RepairOutcome(
             placement: greedy, timedOut: true, note: "repair MIP found nothing better than greedy placement")
