@@ -79,7 +79,7 @@ public enum BatchMatcher {
     /// Split households few enough for GLPK to repair at once.
     static let repairSize = 100
     /// Seconds the repair MIP may take; the LP bound certifies whatever it has by then.
-    static let repairNodeLimit = 200
+    static let repairNodeLimit = 2_000
     /// Households the LP left unassigned that the repair MIP may also place.
     static let repairFillers = 60
     /// Subgradient steps on the dimension prices at most.
