@@ -72,10 +72,7 @@ public struct Scenario: Sendable {
             if let fixed = record.selfSettlement { participation[i] = fixed }
         }
 
-        let byPopulation = municipalities.indices.sorted {
-            municipalities[$0].population != municipalities[$1].population
-                ? municipalities[$0].population > municipalities[$1].population : $0 < $1
-        }
+        let byPopulation = largestFirst(municipalities)
         let rule = spec.capacity
         // Minors: the larger municipalities that take them share the national places by population.
         let minorTakers = Array(
@@ -110,28 +107,19 @@ public struct Scenario: Sendable {
             households = []
             households.reserveCapacity(table.count)
             for record in table {
-                var tie: Int? = nil
-                if let id = record.ties {
+                func find(_ id: String?, _ what: String) throws(ScenarioError) -> Int? {
+                    guard let id else { return nil }
                     guard let found = index[id] else {
                         throw ScenarioError(
                             key: "cohort.table",
                             message:
-                                "household '\(record.id)' has ties to unknown municipality '\(id)'; use a kommunenummer from the municipality table"
+                                "household '\(record.id)' \(what) unknown municipality '\(id)'; use a kommunenummer from the municipality table"
                         )
                     }
-                    tie = found
+                    return found
                 }
-                var reception: Int? = nil
-                if let id = record.reception {
-                    guard let found = index[id] else {
-                        throw ScenarioError(
-                            key: "cohort.table",
-                            message:
-                                "household '\(record.id)' lives in a reception centre in unknown municipality '\(id)'; use a kommunenummer from the municipality table"
-                        )
-                    }
-                    reception = found
-                }
+                let tie = try find(record.ties, "has ties to")
+                let reception = try find(record.reception, "lives in a reception centre in")
                 households.append(
                     Household(
                         id: record.id, members: record.members, tieMunicipality: tie, receptionMunicipality: reception,
@@ -150,11 +138,7 @@ public struct Scenario: Sendable {
         _ households: inout [Household], spec: ScenarioSpec, municipalities: [Municipality], seeds: SeedSequence
     ) {
         let process = spec.process
-        let sites = Array(
-            municipalities.indices.sorted {
-                municipalities[$0].population != municipalities[$1].population
-                    ? municipalities[$0].population > municipalities[$1].population : $0 < $1
-            }.prefix(max(1, spec.reception.sites)))
+        let sites = Array(largestFirst(municipalities).prefix(max(1, spec.reception.sites)))
         let siteWeights = sites.map { Double(municipalities[$0].population).squareRoot() }
         for h in households.indices {
             // One stream per household: the same household arrives on the same day in every variant.
@@ -173,6 +157,14 @@ public struct Scenario: Sendable {
             if households[h].receptionMunicipality == nil && !municipalities.isEmpty {
                 households[h].receptionMunicipality = site
             }
+        }
+    }
+
+    /// Municipality indices, most populous first; ties by index so the order is fixed.
+    static func largestFirst(_ municipalities: [Municipality]) -> [Int] {
+        municipalities.indices.sorted {
+            municipalities[$0].population != municipalities[$1].population
+                ? municipalities[$0].population > municipalities[$1].population : $0 < $1
         }
     }
 

@@ -156,7 +156,8 @@ public struct Simulation: Sendable {
     func round(day: Int, state: inout State) {
         guard !state.pool.isEmpty else { return }
         let pool = considered(state.pool, day: day, state: state)
-        let skipped = state.pool.filter { !Set(pool).contains($0) }
+        let considered = Set(pool)
+        let skipped = state.pool.filter { !considered.contains($0) }
         for h in skipped { state.histories[h].reason = "not reached: IMDi took longer-waiting households first" }
         let batch = batch(for: pool, day: day, state: state)
         let result = assign(batch, pool: pool, day: day, state: state)
