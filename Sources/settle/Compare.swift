@@ -184,9 +184,11 @@ enum ComparisonOutput {
         if let out {
             let names = fileNames(context.name)
             let html = HTMLReport.render(summary, context: context)
-            for (name, text) in zip(names, [json, csv, html]) {
-                try OutputWriter.write(text, to: (out as NSString).appendingPathComponent(name), force: true)
+            // One output: the three files appear together or not at all.
+            let files = zip(names, [json, csv, html]).map { name, text in
+                (path: (out as NSString).appendingPathComponent(name), text: text)
             }
+            try OutputWriter.writeAll(files, force: true)
         }
     }
 }

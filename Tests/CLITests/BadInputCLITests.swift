@@ -293,6 +293,12 @@ import Testing
                 "settled_by_imdi": 2, "self_settled": 0, "declined": 0, "waiting": 1,
             ])
         #expect((a["outcomes"] as? [String: Int])?["waiting"] == 6)
+        let why = try #require(a["waiting_reasons"] as? [String: [String: Int]])
+        #expect(why["no_room_that_fits"] == ["households": 1, "persons": 6])
+        #expect(why.values.reduce(0) { $0 + ($1["households"] ?? 0) } == 1)
+        let text = try CLI.run(["run", "\(Self.folder)/outcomes/household-larger-than-every-decision.yaml"])
+        #expect(text.stdout.contains("Why households are still waiting:"))
+        #expect(text.stdout.contains("no municipality had room that fits"))
 
         let over = try CLI.run(["run", "\(Self.folder)/outcomes/over-demand.yaml", "--format", "json"])
         #expect(over.status == 0, "\(over.stderr)")
@@ -301,6 +307,16 @@ import Testing
         #expect(persons["waiting"]! > 0)
         #expect(persons["settled_by_imdi"]! <= 20)
         #expect((b["capacity"] as? [String: Int])?["over_capacity_municipalities"] == 0)
+        let reasons = try #require(b["waiting_reasons"] as? [String: [String: Int]])
+        #expect(reasons.values.reduce(0) { $0 + ($1["persons"] ?? 0) } == persons["waiting"])
+        #expect((reasons["others_matched"]?["households"] ?? 0) + (reasons["not_reached"]?["households"] ?? 0) > 0)
+    }
+
+    /// A `--set` value is YAML, so it passes the same alias guard as a file.
+    @Test func aliasKeyInASetValueIsOneLine() throws {
+        Self.expectOneHelpfulLine(
+            try CLI.run(["run", "Scenarios/small.yaml", "--set", "cohort={&a x: 1, *a : 2}"]),
+            "--set cohort:1: uses the alias *a as a key")
     }
 }
 

@@ -52,6 +52,39 @@ import Testing
         #expect(repaired.objective >= exact.objective * 0.995)
     }
 
+    /// The exact method stops at a node count, not a clock: the same placement on every run and machine.
+    @Test func exactStopsAtItsNodeLimitWithAnHonestGap() {
+        let b = batch(households: 150, municipalities: 12, seed: 3, capacityFactor: 0.9)
+        var options = MatchingOptions()
+        options.method = .exact
+        options.gapTolerance = 0
+        options.nodeLimit = 1
+        // One node: branch and cut has no placement yet, so LP repair places the batch.
+        options.nodeLimit = 1
+        let early = BatchMatcher.match(b, options: options)
+        expectFeasible(early, b)
+        #expect(early.method == .lpRepair)
+        #expect(early.termination == .timeLimit)
+        #expect(early.note?.hasPrefix("branch and cut stopped at its node limit before a placement") == true)
+        // 500 nodes: GLPK's own incumbent, not yet proven; the same on every run.
+        options.nodeLimit = 500
+        let first = BatchMatcher.match(b, options: options)
+        let second = BatchMatcher.match(b, options: options)
+        expectFeasible(first, b)
+        #expect(first.placement == second.placement)
+        #expect(first.method == .exact)
+        #expect(first.termination == .timeLimit)
+        #expect(first.gap > 0)
+        #expect(first.note == "branch and cut stopped at its node limit")
+        options.nodeLimit = 20_000
+        let proven = BatchMatcher.match(b, options: options)
+        #expect(proven.termination == .optimal)
+        #expect(proven.note == nil)
+        #expect(proven.objective >= first.objective - 1e-9)
+        #expect(first.bound >= proven.objective - 1e-6)
+        #expect(early.bound >= proven.objective - 1e-6)
+    }
+
     @Test func lpRepairCertifiesANationalBatch() {
         let b = batch(households: 3_000, municipalities: 357, seed: 11, capacityFactor: 1.3)
         let result = BatchMatcher.match(b, options: MatchingOptions())

@@ -132,6 +132,59 @@ import Testing
         #expect(o.waitDays.withinTargetShare < 0.9)
     }
 
+    @Test func everyWaitingHouseholdHasAReasonAndTheyAddUp() {
+        var spec = year()
+        spec.capacity.nationalTotal = 300
+        spec.capacity.minimum = 0
+        let (_, result, o) = run(spec)
+        for history in result.histories { #expect((history.path == .waiting) == (history.reason != nil)) }
+        #expect(o.waitingReasons.values.reduce(0) { $0 + $1.households } == o.householdOutcomes.waiting)
+        #expect(o.waitingReasons.values.reduce(0) { $0 + $1.persons } == o.outcomes.waiting)
+        // Places run out long before the year ends: most of the queue is never reached or loses to others.
+        let short =
+            (o.waitingReasons[.notReached]?.households ?? 0) + (o.waitingReasons[.othersMatched]?.households ?? 0)
+        #expect(short > o.householdOutcomes.waiting / 2)
+    }
+
+    /// The year ends at the horizon: a search still running then is reported, not completed afterwards.
+    @Test func searchesEndingAfterTheHorizonLeaveTheHouseholdWaiting() {
+        var spec = year()
+        spec.process.arrivalWindowDays = 365
+        spec.process.searchDays = 60...60
+        spec.selfSettlement.householdShare = 1
+        let (scenario, result, o) = run(spec)
+        var late = 0
+        for (h, history) in result.histories.enumerated() where history.triedSelfSettlement {
+            let searchEnds = scenario.households[h].permitDay + 60
+            if searchEnds >= 365 {
+                late += 1
+                #expect(history.path == .waiting)
+                #expect(history.reason == .searchingOwnHome)
+            }
+            if history.path == .selfSettled { #expect(history.movedDay! < 365) }
+        }
+        #expect(late > 0)
+        #expect(o.waitingReasons[.searchingOwnHome]?.households == late)
+    }
+
+    @Test func aHouseholdThatDeclinedWaitsForItsSecondOffer() {
+        var spec = year()
+        spec.decline.baseRate = 1
+        spec.policy.offers = 2
+        spec.selfSettlement.householdShare = 0
+        spec.process.arrivalWindowDays = 365
+        let (_, result, o) = run(spec)
+        // Every offer is declined; those who declined their first in the last round still wait for a second.
+        for history in result.histories {
+            if history.declinedOffers == 2 { #expect(history.path == .declined) }
+            if history.path == .waiting && history.declinedOffers == 1 {
+                #expect([.awaitingNextOffer, .othersMatched, .notReached].contains(history.reason))
+            }
+        }
+        #expect((o.waitingReasons[.awaitingNextOffer]?.households ?? 0) > 0)
+        #expect(o.householdOutcomes.declined > 0)
+    }
+
     @Test func waitStatisticsUseInterpolatedQuantiles() {
         let stats = OutcomeCollector.waitStatistics([10, 20, 30, 40], within: 3, counted: 4)
         #expect(stats.mean == 25)

@@ -16,7 +16,9 @@ import Testing
         guard case .object(let pairs) = JSONReport.value(outcomes) else { Issue.record("expected an object"); return }
         #expect(
             pairs.map(\.0) == [
-                "scenario", "seed", "households", "persons", "outcomes", "household_outcomes", "offers", "forced_moves",
+                "scenario", "seed", "households", "persons", "outcomes", "household_outcomes", "waiting_reasons",
+                "offers",
+                "forced_moves",
                 "wait_days",
                 "introduction_programme", "introduction_benefit", "norwegian_tuition", "school", "expected_employed",
                 "capacity", "matching", "counties", "municipalities",

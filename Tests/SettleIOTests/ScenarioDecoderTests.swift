@@ -46,7 +46,7 @@ import Testing
             decline: {base_rate: 0.2, remoteness: 0.5, ties_elsewhere: 2, single_adult: 0}
             benefit: {basic_amount_nok: 130160, multiple_of_g: 2, youth_age_limit: 25, youth_factor: 0.5}
             scoring: {intercept: -1, placement_value: 2}
-            matching: {method: lp-repair, time_limit_seconds: 5, gap_tolerance: 0.01, exact_pair_limit: 10}
+            matching: {method: lp-repair, time_limit_seconds: 5, node_limit: 300, gap_tolerance: 0.01, exact_pair_limit: 10}
             """
         let spec = try ScenarioDecoder.decode(yaml, file: "t.yaml")
         #expect(spec.seed == 99)
@@ -68,6 +68,8 @@ import Testing
         #expect(spec.scoring.placementValue == 2)
         #expect(spec.matching.method == .lpRepair)
         #expect(spec.matching.exactPairLimit == 10)
+        #expect(spec.matching.nodeLimit == 300)
+        #expect(spec.matching.timeLimitSeconds == 5)
     }
 
     @Test func jsonIsAcceptedToo() throws {

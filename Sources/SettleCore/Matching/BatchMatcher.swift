@@ -43,7 +43,8 @@ public enum BatchMatcher {
     static func exact(_ batch: MatchingBatch, options: MatchingOptions) -> MatchResult {
         let model = MatchingModel.build(batch)
         var placement = [Int?](repeating: nil, count: batch.householdCount)
-        let solveOptions = SolveOptions(timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.gapTolerance)
+        let solveOptions = SolveOptions(
+            timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.gapTolerance, nodeLimit: options.nodeLimit)
         let solved: SolveResult
         do {
             solved = try GLPKSolver.solve(model, options: solveOptions)
@@ -51,9 +52,18 @@ public enum BatchMatcher {
             return failed(batch, method: .exact, note: error.description)
         }
         guard let values = solved.values else {
-            // An empty placement is always feasible here, so no solution means the solver stopped early.
-            var result = failed(batch, method: .exact, note: "GLPK found no placement: \(solved.termination)")
-            if solved.termination == .timeLimit { result.termination = .timeLimit }
+            // An empty placement is always feasible, so no solution means branch and cut stopped before
+            // its first incumbent: LP repair always finds one, and GLPK's bound may still tighten its own.
+            var result = lpRepair(batch, options: options)
+            if let bound = solved.bound, bound.isFinite, bound < result.bound {
+                result.bound = max(result.objective, bound)
+                result.gap = MatchResult.gap(objective: result.objective, bound: result.bound)
+                if result.gap <= options.gapTolerance { result.termination = .optimal }
+            }
+            if result.termination != .optimal {
+                result.note =
+                    "branch and cut stopped at its \(solved.termination == .timeLimit ? "time" : "node") limit before a placement; LP repair placed the batch"
+            }
             return result
         }
         var column = 0
@@ -68,17 +78,26 @@ public enum BatchMatcher {
             }
         }
         let bound = max(objective, solved.bound ?? objective)
+        let gap = MatchResult.gap(objective: objective, bound: bound)
+        // Stopped at a limit but within tolerance is still a certified answer.
+        let certified = solved.termination == .optimal || gap <= options.gapTolerance
+        var note: String? = nil
+        if !certified {
+            note =
+                solved.termination == .timeLimit
+                ? "branch and cut stopped at its time limit" : "branch and cut stopped at its node limit"
+        }
         return MatchResult(
-            placement: placement, termination: solved.termination == .optimal ? .optimal : .timeLimit, method: .exact,
-            objective: objective, bound: bound, gap: MatchResult.gap(objective: objective, bound: bound),
-            splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: nil)
+            placement: placement, termination: certified ? .optimal : .timeLimit, method: .exact,
+            objective: objective, bound: bound, gap: gap, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0,
+            note: note)
     }
 
     /// Dive rounds before the remaining split households go to the repair MIP.
     static let maximumDives = 60
     /// Split households few enough for GLPK to repair at once.
     static let repairSize = 100
-    /// Seconds the repair MIP may take; the LP bound certifies whatever it has by then.
+    /// Branch-and-bound nodes the repair MIP may use; the LP bound certifies whatever it has by then.
     static let repairNodeLimit = 2_000
     /// Households the LP left unassigned that the repair MIP may also place.
     static let repairFillers = 60
@@ -143,7 +162,7 @@ public enum BatchMatcher {
         if gap > options.gapTolerance {
             termination = .timeLimit
             note =
-                note ?? (attempt.timedOut ? "repair MIP stopped at its time limit" : "gap above tolerance after repair")
+                note ?? (attempt.timedOut ? "repair MIP stopped at its node limit" : "gap above tolerance after repair")
         }
         var result = MatchResult(
             placement: attempt.placement, termination: termination, method: .lpRepair, objective: objective,
@@ -224,6 +243,94 @@ public enum BatchMatcher {
         var firstSplit = -1
         var placed = [Int](repeating: -1, count: H)  // sink of a whole flow, -1 none, -2 split
         var splitFlows: [(h: Int, m: Int, amount: Int)] = []
+        // Assemble: fixed households, then whole LP placements that still fit (households
+        // without a demand first: the LP kept their persons within capacity), rest to repair.
+        // With `greedyOnly`, nil unless the greedy repair alone certifies the batch.
+        func assemble(greedyOnly: Bool) -> Attempt? {
+            var residual = residual
+            var dimensionResidual = dimensionResidual
+            func fitsResidual(_ h: Int, _ m: Int) -> Bool {
+                residual[m] >= sizes[h] && !(0..<K).contains { dims[$0].demand[h] > dimensionResidual[$0][m] }
+            }
+            func use(_ h: Int, _ m: Int) {
+                residual[m] -= sizes[h]
+                for k in 0..<K { dimensionResidual[k][m] -= dims[k].demand[h] }
+            }
+            var placement = [Int?](repeating: nil, count: H)
+            var repaired = 0
+            for h in 0..<H where fixedAt[h] >= 0 {
+                placement[h] = fixedAt[h]
+                repaired += 1
+            }
+            var whole: [Int] = []
+            var toRepair: [Int] = []
+            var unassigned: [Int] = []
+            for h in 0..<H where fixedAt[h] < 0 {
+                if placed[h] >= 0 {
+                    whole.append(h)
+                } else if placed[h] == -2 {
+                    toRepair.append(h)
+                } else if (0..<M).contains(where: { profit[h * M + $0] > 0 }) {
+                    unassigned.append(h)
+                }
+            }
+            whole.sort {
+                if isSpecial[$0] != isSpecial[$1] { return !isSpecial[$0] }
+                let a = batch.value($0, placed[$0])
+                let b = batch.value($1, placed[$1])
+                return a != b ? a > b : $0 < $1
+            }
+            for h in whole {
+                if fitsResidual(h, placed[h]) {
+                    placement[h] = placed[h]
+                    use(h, placed[h])
+                } else {
+                    toRepair.append(h)
+                }
+            }
+            price = lp.sinkPrices()
+            var timedOut = false
+            var note: String? = nil
+            if !toRepair.isEmpty {
+                // Households the LP left out may fill the places that split households leave.
+                var ranked: [(h: Int, value: Double)] = []
+                for h in unassigned {
+                    var best = -Double.infinity
+                    for m in 0..<M where profit[h * M + m] > -.infinity && fitsResidual(h, m) {
+                        best = max(best, reduced(h, m))
+                    }
+                    if best > -.infinity { ranked.append((h, best)) }
+                }
+                ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.h < $1.h }
+                toRepair += ranked.prefix(repairFillers).map(\.h)
+                // The repair may use half the gap budget: stopping there is enough to certify the batch.
+                let repairValue = toRepair.reduce(0.0) { total, h in
+                    total + (0..<M).reduce(0.0) { max($0, profit[h * M + $1] * Double(sizes[h])) }
+                }
+                let repairGap = max(1e-6, 0.5 * options.gapTolerance * bound / max(1, repairValue))
+                var placedValue = 0.0
+                for h in 0..<H { if let m = placement[h] { placedValue += batch.value(h, m) } }
+                guard
+                    let outcome = repair(
+                        batch, households: toRepair, residual: residual, dimensions: dims,
+                        dimensionResidual: dimensionResidual, reduced: reduced, options: options,
+                        relativeGap: repairGap,
+                        enough: (1 - options.gapTolerance) * bound - placedValue, greedyOnly: greedyOnly)
+                else { return nil }
+                for (h, m) in outcome.placement {
+                    placement[h] = m
+                    repaired += 1
+                }
+                timedOut = outcome.timedOut
+                note = outcome.note
+            }
+            var objective = 0.0
+            for h in 0..<H { if let m = placement[h] { objective += batch.value(h, m) } }
+            if greedyOnly && MatchResult.gap(objective: objective, bound: bound) > options.gapTolerance { return nil }
+            return Attempt(
+                placement: placement, objective: objective, firstSplit: max(0, firstSplit), repaired: repaired,
+                timedOut: timedOut, note: note)
+        }
         for round in 0..<maximumDives {
             for h in 0..<H { placed[h] = -1 }
             splitFlows.removeAll(keepingCapacity: true)
@@ -243,6 +350,12 @@ public enum BatchMatcher {
             let split = splitAmounts.keys.sorted()
             if firstSplit < 0 { firstSplit = split.count }
             if (pending.isEmpty && split.count <= repairSize) || round == maximumDives - 1 { break }
+            // Fixing split households splits others (a basic solution splits about one household per
+            // full municipality), so the count may hover above repairSize: stop once a greedy repair
+            // of what is split already certifies the batch.
+            if pending.isEmpty && split.count <= 2 * repairSize, let early = assemble(greedyOnly: true) {
+                return early
+            }
             price = lp.sinkPrices()
             var changed = 0
             // Households with a dimension demand first: where most of each went if the dimensions
@@ -285,78 +398,7 @@ public enum BatchMatcher {
             lp.solve()
         }
 
-        // Assemble: fixed households, then whole LP placements that still fit (households
-        // without a demand first: the LP kept their persons within capacity), rest to repair.
-        var placement = [Int?](repeating: nil, count: H)
-        var repaired = 0
-        for h in 0..<H where fixedAt[h] >= 0 {
-            placement[h] = fixedAt[h]
-            repaired += 1
-        }
-        var whole: [Int] = []
-        var toRepair: [Int] = []
-        var unassigned: [Int] = []
-        for h in 0..<H where fixedAt[h] < 0 {
-            if placed[h] >= 0 {
-                whole.append(h)
-            } else if placed[h] == -2 {
-                toRepair.append(h)
-            } else if (0..<M).contains(where: { profit[h * M + $0] > 0 }) {
-                unassigned.append(h)
-            }
-        }
-        whole.sort {
-            if isSpecial[$0] != isSpecial[$1] { return !isSpecial[$0] }
-            let a = batch.value($0, placed[$0])
-            let b = batch.value($1, placed[$1])
-            return a != b ? a > b : $0 < $1
-        }
-        for h in whole {
-            if fitsResidual(h, placed[h]) {
-                placement[h] = placed[h]
-                use(h, placed[h])
-            } else {
-                toRepair.append(h)
-            }
-        }
-        price = lp.sinkPrices()
-        var timedOut = false
-        var note: String? = nil
-        if !toRepair.isEmpty {
-            // Households the LP left out may fill the places that split households leave.
-            var ranked: [(h: Int, value: Double)] = []
-            for h in unassigned {
-                var best = -Double.infinity
-                for m in 0..<M where profit[h * M + m] > -.infinity && fitsResidual(h, m) {
-                    best = max(best, reduced(h, m))
-                }
-                if best > -.infinity { ranked.append((h, best)) }
-            }
-            ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.h < $1.h }
-            toRepair += ranked.prefix(repairFillers).map(\.h)
-            // The repair may use half the gap budget: stopping there is enough to certify the batch.
-            let repairValue = toRepair.reduce(0.0) { total, h in
-                total + (0..<M).reduce(0.0) { max($0, profit[h * M + $1] * Double(sizes[h])) }
-            }
-            let repairGap = max(1e-6, 0.5 * options.gapTolerance * bound / max(1, repairValue))
-            var placedValue = 0.0
-            for h in 0..<H { if let m = placement[h] { placedValue += batch.value(h, m) } }
-            let outcome = repair(
-                batch, households: toRepair, residual: residual, dimensions: dims, dimensionResidual: dimensionResidual,
-                reduced: reduced, options: options, relativeGap: repairGap,
-                enough: (1 - options.gapTolerance) * bound - placedValue)
-            for (h, m) in outcome.placement {
-                placement[h] = m
-                repaired += 1
-            }
-            timedOut = outcome.timedOut
-            note = outcome.note
-        }
-        var objective = 0.0
-        for h in 0..<H { if let m = placement[h] { objective += batch.value(h, m) } }
-        return Attempt(
-            placement: placement, objective: objective, firstSplit: max(0, firstSplit), repaired: repaired,
-            timedOut: timedOut, note: note)
+        return assemble(greedyOnly: false)!
     }
 
     /// Minimises the Lagrangian bound φ(μ) = Σ μ·capacity + T(μ) over the dimension prices μ
@@ -486,8 +528,8 @@ public enum BatchMatcher {
     static func repair(
         _ batch: MatchingBatch, households: [Int], residual: [Int], dimensions dims: [CapacityDimension],
         dimensionResidual: [[Int]], reduced: (Int, Int) -> Double, options: MatchingOptions, relativeGap: Double,
-        enough: Double
-    ) -> RepairOutcome {
+        enough: Double, greedyOnly: Bool = false
+    ) -> RepairOutcome? {
         let M = batch.municipalityCount
         let K = dims.count
         var candidates: [[Int]] = []
@@ -506,6 +548,7 @@ public enum BatchMatcher {
         var left = residual
         var leftDimension = dimensionResidual
         var greedy: [(Int, Int)] = []
+        var unplaced: [Int] = []
         var greedyValue = 0.0
         let order = households.indices.sorted { a, b in
             let x = candidates[a].first.map { reduced(households[a], $0) } ?? -.infinity
@@ -523,9 +566,31 @@ public enum BatchMatcher {
                 for k in 0..<K { leftDimension[k][m] -= dims[k].demand[h] }
                 greedy.append((h, m))
                 greedyValue += batch.value(h, m)
+            } else {
+                unplaced.append(h)
             }
         }
+        // Nobody waits while a place that fits is free: past the candidates, any municipality will do.
+        for h in unplaced {
+            let size = batch.households[h].size
+            var best = -Double.infinity
+            var target: Int? = nil
+            for m in 0..<M where batch.isAllowed(h, m) && left[m] >= size {
+                if (0..<K).contains(where: { dims[$0].demand[h] > leftDimension[$0][m] }) { continue }
+                let value = reduced(h, m)
+                if value > best {
+                    best = value
+                    target = m
+                }
+            }
+            guard let m = target, batch.value(h, m) > 0 else { continue }
+            left[m] -= size
+            for k in 0..<K { leftDimension[k][m] -= dims[k].demand[h] }
+            greedy.append((h, m))
+            greedyValue += batch.value(h, m)
+        }
         if greedyValue >= enough { return RepairOutcome(placement: greedy, timedOut: false, note: nil) }
+        if greedyOnly { return nil }
         var model = LinearModel(name: "settle_repair", sense: .maximize)
         var variables: [(household: Int, municipality: Int)] = []
         var byMunicipality = [[Int]](repeating: [], count: M)
@@ -568,7 +633,8 @@ public enum BatchMatcher {
             }
             return RepairOutcome(
                 placement: chosen,
-                timedOut: solved.termination == .timeLimit || solved.termination == .iterationOrOtherLimit, note: nil)
+                timedOut: solved.termination == .timeLimit || solved.termination == .iterationOrOtherLimit,
+                note: solved.termination == .timeLimit ? "repair MIP stopped at its time limit" : nil)
         }
         return RepairOutcome(
             placement: greedy, timedOut: true, note: "repair MIP found nothing better than greedy placement")

@@ -13,6 +13,7 @@ public enum OutcomeCollector {
         var tuition = Outcomes.Tuition()
         var school = Outcomes.School()
         var forcedMoves = 0
+        var waitingReasons: [WaitingReason: Outcomes.Waiting] = [:]
         var expectedEmployed = 0.0
         var waits: [Int] = []
         var withinTarget = 0
@@ -47,6 +48,10 @@ public enum OutcomeCollector {
             case .waiting:
                 // Still waiting at the horizon: counted against the target once it has been missed.
                 if process.horizonDays - household.permitDay > target { targetCounted += 1 }
+                if let reason = history.reason {
+                    waitingReasons[reason, default: .init()].households += 1
+                    waitingReasons[reason, default: .init()].persons += household.size
+                }
             case .declined:
                 break
             }
@@ -98,7 +103,8 @@ public enum OutcomeCollector {
 
         return Outcomes(
             scenario: spec.name, seed: spec.seed, households: scenario.households.count, persons: scenario.persons,
-            outcomes: persons, householdOutcomes: householdCounts, offers: offers, forcedMoves: forcedMoves,
+            outcomes: persons, householdOutcomes: householdCounts, waitingReasons: waitingReasons, offers: offers,
+            forcedMoves: forcedMoves,
             waitDays: waitStatistics(waits, within: withinTarget, counted: targetCounted),
             introductionProgramme: programme, introductionBenefit: benefit, norwegianTuition: tuition, school: school,
             expectedEmployed: expectedEmployed, capacity: capacity, matching: matching(scenario, result),

@@ -67,6 +67,17 @@ public struct Outcomes: Sendable, Equatable {
         public var withinTargetShare = 0.0
     }
 
+    /// Households and persons still waiting for one reason.
+    public struct Waiting: Sendable, Equatable {
+        public var households = 0
+        public var persons = 0
+
+        public init(households: Int = 0, persons: Int = 0) {
+            self.households = households
+            self.persons = persons
+        }
+    }
+
     public struct Matching: Sendable, Equatable {
         /// The method of the rounds, or "mixed".
         public var method: String
@@ -110,6 +121,8 @@ public struct Outcomes: Sendable, Equatable {
     public var outcomes: PathCounts
     /// Households by path.
     public var householdOutcomes: PathCounts
+    /// Why those still waiting at the horizon are waiting; every waiting household has one reason.
+    public var waitingReasons: [WaitingReason: Waiting]
     public var offers: Offers
     /// Persons moved by the police because they did not move on the agreed date.
     public var forcedMoves: Int

@@ -270,8 +270,10 @@ public enum MatchingMethod: String, Sendable, CaseIterable {
 
 public struct MatchingOptions: Sendable, Equatable {
     public var method: MatchingMethod = .auto
-    /// Seconds GLPK may spend on one branch and cut.
+    /// Seconds GLPK may spend on one branch and cut: a safety net, since where it stops depends on the machine.
     public var timeLimitSeconds: Double = 60
+    /// Branch-and-cut nodes the exact method may use: where it stops is the same on every machine.
+    public var nodeLimit: Int = 20_000
     /// Relative gap at which a MIP may stop.
     public var gapTolerance: Double = 0.001
     /// Batches with at most this many household–municipality pairs are solved exactly under `auto`.

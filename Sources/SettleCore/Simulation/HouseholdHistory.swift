@@ -14,8 +14,8 @@ public struct HouseholdHistory: Sendable, Equatable {
     /// Did not move on the agreed date and was moved by the police.
     public var forcedMove = false
     public var triedSelfSettlement = false
-    /// Why a household still waiting got no offer.
-    public var reason: String?
+    /// Why the household is still waiting; nil once it has left reception.
+    public var reason: WaitingReason?
 
     public init() {}
 }

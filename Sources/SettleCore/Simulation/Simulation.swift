@@ -16,6 +16,11 @@ public struct Simulation: Sendable {
         case searchEnds(Int)
         case move(Int)
         case round
+
+        var isMove: Bool {
+            if case .move = self { return true }
+            return false
+        }
     }
 
     // Same-day order: moves free nothing, searches end, permits arrive, then IMDi matches.
@@ -79,8 +84,12 @@ public struct Simulation: Sendable {
             histories: Array(repeating: HouseholdHistory(), count: scenario.households.count),
             used: Array(repeating: 0, count: m), minorsUsed: Array(repeating: 0, count: m),
             largeUsed: Array(repeating: 0, count: m), healthUsed: Array(repeating: 0, count: m))
-        for (h, household) in scenario.households.enumerated() where household.permitDay < process.horizonDays {
-            state.queue.schedule(.permit(h), day: household.permitDay, priority: Self.permitPriority)
+        for (h, household) in scenario.households.enumerated() {
+            if household.permitDay < process.horizonDays {
+                state.queue.schedule(.permit(h), day: household.permitDay, priority: Self.permitPriority)
+            } else {
+                state.histories[h].reason = .permitAfterHorizon
+            }
         }
         state.queue.schedule(.round, day: 0, priority: Self.roundPriority)
         return state
@@ -89,9 +98,13 @@ public struct Simulation: Sendable {
     func advance(_ state: inout State, stopAtFirstBatch: Bool) {
         while let entry = state.queue.next() {
             let day = entry.day
+            // Past the horizon only moves agreed before it happen; searches and mapping stop where they are.
+            if day >= process.horizonDays && !entry.payload.isMove { continue }
             switch entry.payload {
             case .permit(let h): permit(h, day: day, state: &state)
-            case .ready(let h): state.pool.append(h)
+            case .ready(let h):
+                state.pool.append(h)
+                if state.histories[h].reason != .awaitingNextOffer { state.histories[h].reason = .noRoundSinceReady }
             case .searchEnds(let h): searchEnds(h, day: day, state: &state)
             case .move(let h): move(h, day: day, state: &state)
             case .round:
@@ -104,9 +117,6 @@ public struct Simulation: Sendable {
                 let next = day + max(1, process.roundEveryDays)
                 if next < process.horizonDays { state.queue.schedule(.round, day: next, priority: Self.roundPriority) }
             }
-        }
-        for h in state.pool where state.histories[h].reason == nil {
-            state.histories[h].reason = "no offer before the horizon"
         }
     }
 
@@ -123,9 +133,11 @@ public struct Simulation: Sendable {
         let tries = tryDraw < rule.householdShare * Self.tryWeight(household, rule: rule) / meanTryWeight
         if tries {
             state.histories[h].triedSelfSettlement = true
+            state.histories[h].reason = .searchingOwnHome
             state.searchTarget[h] = household.tieMunicipality ?? target
             state.queue.schedule(.searchEnds(h), day: day + searchDays, priority: Self.searchPriority)
         } else {
+            state.histories[h].reason = .inProcessing
             state.queue.schedule(.ready(h), day: day + process.processingDays, priority: Self.readyPriority)
         }
     }
@@ -142,7 +154,9 @@ public struct Simulation: Sendable {
             state.histories[h].path = .selfSettled
             state.histories[h].municipality = target
             state.histories[h].movedDay = day
+            state.histories[h].reason = nil
         } else {
+            state.histories[h].reason = .inProcessing
             // Back to IMDi's queue, once IMDi has mapped the household.
             let ready = max(day, household.permitDay + process.processingDays)
             state.queue.schedule(.ready(h), day: ready, priority: Self.readyPriority)
@@ -158,7 +172,7 @@ public struct Simulation: Sendable {
         let pool = considered(state.pool, day: day, state: state)
         let considered = Set(pool)
         let skipped = state.pool.filter { !considered.contains($0) }
-        for h in skipped { state.histories[h].reason = "not reached: IMDi took longer-waiting households first" }
+        for h in skipped { state.histories[h].reason = .notReached }
         let batch = batch(for: pool, day: day, state: state)
         let result = assign(batch, pool: pool, day: day, state: state)
         var remaining: [Int] = []
@@ -166,8 +180,7 @@ public struct Simulation: Sendable {
         for (k, h) in pool.enumerated() {
             guard let m = result.placement[k] else {
                 let fits = (0..<batch.municipalityCount).contains { batch.isAllowed(k, $0) }
-                state.histories[h].reason =
-                    fits ? "others were matched to the places left" : "no municipality has room that fits the household"
+                state.histories[h].reason = fits ? .othersMatched : .noRoomThatFits
                 remaining.append(h)
                 continue
             }
@@ -226,7 +239,7 @@ public struct Simulation: Sendable {
             history.declinedOffers += 1
             if number < scenario.spec.policy.offers {
                 // A further offer: back in the pool for the next round.
-                history.reason = "declined offer \(number); waiting for the next"
+                history.reason = .awaitingNextOffer
                 state.histories[h] = history
                 state.queue.schedule(.ready(h), day: day + 1, priority: Self.readyPriority)
                 return

@@ -28,6 +28,7 @@ public enum JSONReport {
             ("persons", .int(o.persons)),
             ("outcomes", paths(o.outcomes)),
             ("household_outcomes", paths(o.householdOutcomes)),
+            ("waiting_reasons", waitingReasons(o.waitingReasons)),
             (
                 "offers",
                 .object([
@@ -95,6 +96,18 @@ public enum JSONReport {
             ("declined", .int(counts.declined)),
             ("waiting", .int(counts.waiting)),
         ])
+    }
+
+    /// Every reason, in a fixed order, zeros included: the keys do not come and go between runs.
+    static func waitingReasons(_ reasons: [WaitingReason: Outcomes.Waiting]) -> JSONValue {
+        .object(
+            WaitingReason.allCases.map { reason in
+                let count = reasons[reason] ?? .init()
+                return (
+                    reason.rawValue,
+                    .object([("households", .int(count.households)), ("persons", .int(count.persons))])
+                )
+            })
     }
 
     static func area(_ a: Outcomes.Area) -> JSONValue {

@@ -15,13 +15,22 @@ public enum TerminalReport {
         var table = TextTable(columns: ["Outcome", "Households", "Persons"], rightAligned: [1, 2])
         let rows: [(String, SettlementPath)] = [
             ("Settled by IMDi", .settledByIMDi), ("Self-settled by agreement", .selfSettled),
-            ("Declined the offer", .declined), ("Waiting (no offer)", .waiting),
+            ("Declined the offer", .declined), ("Waiting in reception", .waiting),
         ]
         for (label, path) in rows {
             table.add([label, n(o.householdOutcomes[path]), n(o.outcomes[path])])
         }
         table.add(["Total", n(o.householdOutcomes.total), n(o.outcomes.total)])
         out.append(contentsOf: table.lines())
+        let reasons = o.waitingReasons.filter { $0.value.households > 0 }.sorted { $0.key < $1.key }
+        if !reasons.isEmpty {
+            out.append("Why households are still waiting:")
+            var why = TextTable(columns: ["  Reason", "Households", "Persons"], rightAligned: [1, 2])
+            for (reason, count) in reasons {
+                why.add(["  " + reason.explanation, n(count.households), n(count.persons)])
+            }
+            out.append(contentsOf: why.lines().dropFirst(2))
+        }
         out.append("")
         out.append(
             "Offers                  \(n(o.offers.made)) made, \(n(o.offers.accepted)) accepted, \(n(o.offers.declined)) declined; \(n(o.forcedMoves)) persons moved by the police"

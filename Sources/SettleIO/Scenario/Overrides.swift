@@ -39,6 +39,8 @@ public struct Override: Sendable, Equatable {
     }
 
     func node() throws(InputError) -> Node {
+        // A value is YAML too: the same guard as a file, or `--set 'a={*x: 1}'` could hang Yams.
+        try AliasKeyGuard.check(value, file: label)
         do {
             return try Yams.compose(yaml: value) ?? Node("", .implicit, .plain)
         } catch {

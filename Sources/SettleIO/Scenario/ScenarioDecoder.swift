@@ -157,7 +157,7 @@ public enum ScenarioDecoder {
         if let reader = try top.mapping(
             "matching",
             allowed: [
-                "method", "time_limit_seconds", "gap_tolerance", "exact_pair_limit", "ties", "ties_bonus",
+                "method", "time_limit_seconds", "node_limit", "gap_tolerance", "exact_pair_limit", "ties", "ties_bonus",
                 "distance_penalty", "minimum_fill", "fill_bonus", "balancing", "scores_table",
             ])
         {
@@ -174,6 +174,7 @@ public enum ScenarioDecoder {
             }
             options.timeLimitSeconds =
                 try reader.double("time_limit_seconds", in: 0.001...86_400) ?? options.timeLimitSeconds
+            options.nodeLimit = try reader.int("node_limit", in: 1...100_000_000) ?? options.nodeLimit
             options.gapTolerance = try reader.double("gap_tolerance", in: 0...1) ?? options.gapTolerance
             options.exactPairLimit = try reader.int("exact_pair_limit", in: 0...100_000_000) ?? options.exactPairLimit
             var objective = MatchingObjective()
