@@ -126,12 +126,22 @@ public enum BatchMatcher {
         let K = dims.count
         // A pair the persons or a dimension cannot hold even in an empty municipality is left
         // out: that restricts the integer problem to what it could do anyway, so bounds stay valid.
+        // Row by row over raw buffers: at 100k × 357 this loop is a noticeable share of a solve.
         var profit = [Double](repeating: -.infinity, count: H * M)
-        for h in 0..<H {
-            let scale = 1 / Double(sizes[h])
-            for m in 0..<M where batch.isAllowed(h, m) && batch.capacity[m] >= sizes[h] {
-                if dims.contains(where: { $0.demand[h] > $0.capacity[m] }) { continue }
-                profit[h * M + m] = batch.value(h, m) * scale
+        profit.withUnsafeMutableBufferPointer { profit in
+            batch.value.withUnsafeBufferPointer { value in
+                for h in 0..<H {
+                    let size = sizes[h]
+                    let scale = 1 / Double(size)
+                    let demanding = dims.filter { $0.demand[h] > 0 }
+                    let row = h * M
+                    for m in 0..<M where value[row + m] > -.infinity && batch.capacity[m] >= size {
+                        if !demanding.isEmpty && demanding.contains(where: { $0.demand[h] > $0.capacity[m] }) {
+                            continue
+                        }
+                        profit[row + m] = value[row + m] * scale
+                    }
+                }
             }
         }
         let lp = WarmTransportation(supply: sizes, capacity: batch.capacity, profit: profit)

@@ -101,21 +101,36 @@ final class TransportationNetwork {
 
     /// E → U and E → every municipality; each household under its greedy municipality, or under U.
     private func buildInitialTree() {
+        // Raw buffers: at 100k × 357 these row loops are a noticeable share of a solve.
+        let open = UnsafeMutablePointer<Bool>.allocate(capacity: Swift.max(1, sinkCount))
+        let left = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(1, sinkCount))
+        defer {
+            open.deallocate()
+            left.deallocate()
+        }
+        for m in 0..<sinkCount {
+            open[m] = capacity[m] > 0
+            left[m] = Swift.max(0, capacity[m] - 1)
+        }
         var scale = 0.0
+        var order: [(h: Int, value: Double)] = []
         for h in 0..<householdCount {
             let row = profit + h * sinkCount
-            var usable = false
+            var best = 0.0
             for m in 0..<sinkCount {
                 let p = row[m]
                 if p.isFinite {
                     scale = Swift.max(scale, Swift.abs(p))
-                    if p > 0 && capacity[m] > 0 { usable = true }
+                    if open[m] && p > best { best = p }
                 } else {
                     precondition(p == -.infinity, "profit must be finite or -infinity")
                 }
             }
             // Only pairs with positive profit can carry flow at an optimum.
-            if usable && supply[h] > 0 { activeHouseholds.append(h) }
+            if best > 0 && supply[h] > 0 {
+                activeHouseholds.append(h)
+                order.append((h, best))
+            }
         }
         tolerance = 1e-9 * Swift.max(1, scale)
         depth[root] = 0
@@ -134,29 +149,21 @@ final class TransportationNetwork {
         // first solve needs 57k pivots instead of about 4 times as many: Benchmarks/README.md).
         // Each municipality keeps one place free: its arc from E then carries flow, and the tree
         // stays strongly feasible (every zero-flow arc points toward the root).
-        var left = capacity.map { Swift.max(0, $0 - 1) }
-        var order: [(h: Int, value: Double)] = []
-        order.reserveCapacity(activeHouseholds.count)
-        for h in activeHouseholds {
-            let row = profit + h * sinkCount
-            var best = 0.0
-            for m in 0..<sinkCount where capacity[m] > 0 && row[m] > best { best = row[m] }
-            order.append((h, best))
-        }
         order.sort { $0.value != $1.value ? $0.value > $1.value : $0.h < $1.h }
         var assigned = 0
         for (h, _) in order {
             let row = profit + h * sinkCount
+            let size = supply[h]
             var best = 0.0
             var target = -1
-            for m in 0..<sinkCount where left[m] >= supply[h] && row[m] > best {
+            for m in 0..<sinkCount where row[m] > best && left[m] >= size {
                 best = row[m]
                 target = m
             }
-            flow[h] = supply[h]
+            flow[h] = size
             if target >= 0 {
-                left[target] -= supply[h]
-                assigned += supply[h]
+                left[target] -= size
+                assigned += size
                 attach(h, to: sinkBase + target)
             } else {
                 attach(h, to: root)
@@ -231,38 +238,6 @@ final class TransportationNetwork {
         -cost(i, j) + nodePotential(i) - potential[j]
     }
 
-    /// Most violated arc out of household h (U included, as raw value 0); the violation
-    /// is raw + π_h. A vectorised max pass first; the arg-max pass runs only if violated.
-    @inline(__always) private func bestArc(household h: Int, potential potentialH: Double) -> (raw: Double, sink: Int) {
-        let row = profit + h * sinkCount
-        let sinkPotential = potential + sinkBase
-        var best0 = SIMD4<Double>(repeating: 0)
-        var best1 = SIMD4<Double>(repeating: 0)
-        var m = 0
-        while m + 8 <= sinkCount {
-            let r0 = UnsafeRawPointer(row + m).loadUnaligned(as: SIMD4<Double>.self)
-            let s0 = UnsafeRawPointer(sinkPotential + m).loadUnaligned(as: SIMD4<Double>.self)
-            let r1 = UnsafeRawPointer(row + m + 4).loadUnaligned(as: SIMD4<Double>.self)
-            let s1 = UnsafeRawPointer(sinkPotential + m + 4).loadUnaligned(as: SIMD4<Double>.self)
-            let d0 = r0 - s0
-            let d1 = r1 - s1
-            // `replace(with:where:)` lowers to compare+blend; `pointwiseMax` did not vectorise.
-            best0.replace(with: d0, where: d0 .> best0)
-            best1.replace(with: d1, where: d1 .> best1)
-            m += 8
-        }
-        best0.replace(with: best1, where: best1 .> best0)
-        var best = Swift.max(Swift.max(best0[0], best0[1]), Swift.max(best0[2], best0[3]))
-        while m < sinkCount {
-            best = Swift.max(best, row[m] - sinkPotential[m])
-            m += 1
-        }
-        guard best + potentialH > tolerance, best > 0 else { return (best, root) }
-        m = 0
-        while row[m] - sinkPotential[m] != best { m += 1 }
-        return (best, sinkBase + m)
-    }
-
     /// Most violated arc out of E.
     private func bestSlackArc() -> (violation: Double, sink: Int) {
         let slackPotential = nodePotential(slack)
@@ -289,10 +264,33 @@ final class TransportationNetwork {
     /// the most violated candidate, re-priced in O(1). Optimality is declared when a major
     /// pass has read every row and found nothing.
     func run() -> Bool {
-        let active = activeHouseholds
-        let activeCount = active.count
+        let activeCount = activeHouseholds.count
         guard activeCount > 0 else { return true }
+        return activeHouseholds.withUnsafeBufferPointer { run(active: $0.baseAddress!, count: activeCount) }
+    }
+
+    /// Households with an active row from which pricing scans two halves at once.
+    static let pairedScanRows = 20_000
+    /// `pairedScanRows` unless a test asks otherwise: the result must not depend on it.
+    var pairedScanFrom = TransportationNetwork.pairedScanRows
+
+    private func run(active: UnsafePointer<Int>, count activeCount: Int) -> Bool {
         var cursor = 0
+        let pricer = RowPricer(
+            profit: profit, sinkPotential: potential + sinkBase, potential: potential, parent: parent,
+            parentCost: parentCost, sinkCount: sinkCount, sinkBase: sinkBase, root: root, tolerance: tolerance)
+        // Two cores pay off once a major pass reads thousands of rows (measured: Benchmarks/README.md).
+        let parallel = activeCount >= pairedScanFrom
+        let pairBlock = 512
+        let serialBlock = 4_096
+        let found = UnsafeMutablePointer<Int>.allocate(capacity: 6 * Swift.max(pairBlock, serialBlock))
+        let written = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        let paired = parallel ? PairedScan(pricer: pricer, active: active, count: activeCount, scratch: found) : nil
+        defer {
+            paired?.stop()
+            found.deallocate()
+            written.deallocate()
+        }
         var candidateSource = [Int](repeating: 0, count: candidateLimit + 1)
         var candidateSink = [Int](repeating: 0, count: candidateLimit + 1)
         var pivotsAtRecompute = 0
@@ -316,17 +314,32 @@ final class TransportationNetwork {
             }
             var scanned = 0
             while scanned < activeCount && count < candidateLimit {
-                let h = active[cursor]
-                cursor += 1
-                if cursor == activeCount { cursor = 0 }
-                scanned += 1
-                let potentialH = nodePotential(h)
-                let arc = bestArc(household: h, potential: potentialH)
-                if arc.raw + potentialH > tolerance {
-                    candidateSource[count] = h
-                    candidateSink[count] = arc.sink
-                    count += 1
+                // Rows scanned past the one that filled the list are discarded: the cursor and
+                // the list end exactly where a one-row-at-a-time scan would leave them.
+                let remaining = activeCount - scanned
+                let wanted = candidateLimit - count
+                let length = parallel ? Swift.min(pairBlock, (remaining + 1) / 2) : Swift.min(serialBlock, remaining)
+                let secondLength = parallel ? Swift.min(length, remaining - length) : 0
+                if let paired {
+                    (written[0], written[1]) = paired.scan(
+                        start: cursor, length: length, secondLength: secondLength, wanted: wanted, into: found)
+                } else {
+                    written[0] = pricer.scan(
+                        active, count: activeCount, start: cursor, length: length, wanted: wanted, into: found)
+                    written[1] = 0
                 }
+                var consumed = length + secondLength
+                for half in 0..<2 {
+                    let entries = found + half * 3 * length
+                    for e in 0..<written[half] where count < candidateLimit {
+                        candidateSource[count] = entries[3 * e + 1]
+                        candidateSink[count] = entries[3 * e + 2]
+                        count += 1
+                        if count == candidateLimit { consumed = half * length + entries[3 * e] + 1 }
+                    }
+                }
+                scanned += consumed
+                cursor = (cursor + consumed) % activeCount
             }
             if count == 0 { return true }  // every row was read: optimal up to tolerance
             // Minor passes: most violated candidate first, dropping those no longer violated.

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 /// Exact LP solver for `TransportationProblem`: a primal network simplex on the balanced
-/// transportation network (see `TransportationNetwork`). Single-threaded and deterministic.
+/// transportation network (see `TransportationNetwork`). Deterministic: large problems price
+/// on two threads, with the same pivots as on one.
 public enum TransportationSolver {
     /// Solves the LP; the basic optimum is integral because supplies and capacities are.
     /// Traps (precondition) on a problem that `TransportationProblem.validate()` rejects.
     public static func solve(_ problem: TransportationProblem) -> TransportationSolution {
+        solve(problem, pairedScanFrom: TransportationNetwork.pairedScanRows)
+    }
+
+    /// `pairedScanFrom`: households from which pricing uses two threads (tests vary it).
+    static func solve(_ problem: TransportationProblem, pairedScanFrom: Int) -> TransportationSolution {
         let sources = problem.sourceCount
         let sinks = problem.sinkCount
         precondition(problem.supply.count == sources && problem.capacity.count == sinks, "counts")
@@ -20,6 +26,7 @@ public enum TransportationSolver {
         return problem.profit.withUnsafeBufferPointer { profit in
             let network = TransportationNetwork(
                 supply: problem.supply, capacity: problem.capacity, profit: profit.baseAddress!)
+            network.pairedScanFrom = pairedScanFrom
             let optimal = network.run()
             return network.solution(isOptimal: optimal)
         }
