@@ -269,6 +269,11 @@ final class TransportationNetwork {
         return activeHouseholds.withUnsafeBufferPointer { run(active: $0.baseAddress!, count: activeCount) }
     }
 
+    /// Rows a major pass reads at most once it has a candidate. Near the optimum violated rows
+    /// are sparse, and filling the whole list read hundreds of rows per pivot (100k × 357:
+    /// 99 M rows read per solve unbounded, 63 M with this bound).
+    static let passRows = 8_192
+
     /// Households with an active row from which pricing scans two halves at once.
     static let pairedScanRows = 20_000
     /// `pairedScanRows` unless a test asks otherwise: the result must not depend on it.
@@ -282,6 +287,7 @@ final class TransportationNetwork {
         // Two cores pay off once a major pass reads thousands of rows (measured: Benchmarks/README.md).
         let parallel = activeCount >= pairedScanFrom
         let pairBlock = 512
+        let passRows = Self.passRows
         let serialBlock = 4_096
         let found = UnsafeMutablePointer<Int>.allocate(capacity: 6 * Swift.max(pairBlock, serialBlock))
         let written = UnsafeMutablePointer<Int>.allocate(capacity: 2)
@@ -313,7 +319,7 @@ final class TransportationNetwork {
                 count = 1
             }
             var scanned = 0
-            while scanned < activeCount && count < candidateLimit {
+            while scanned < activeCount && count < candidateLimit && !(count > 0 && scanned >= passRows) {
                 // Rows scanned past the one that filled the list are discarded: the cursor and
                 // the list end exactly where a one-row-at-a-time scan would leave them.
                 let remaining = activeCount - scanned
