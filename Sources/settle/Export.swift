@@ -17,7 +17,8 @@ struct Export: ParsableCommand {
         discussion: """
             The model is the batch IMDi matches after agreed self-settlement: one binary per allowed \
             household-municipality pair, at most one offer per household, persons within each decision. \
-            It is a maximisation; MPS carries no sense, so tell the other solver to maximise.
+            It is a maximisation; MPS carries no sense, so tell the other solver to maximise. With --day, \
+            the batch of the first round on or after that day.
             """
     )
 
@@ -25,6 +26,8 @@ struct Export: ParsableCommand {
     var file: String
 
     @OptionGroup var scenario: ScenarioOptions
+
+    @OptionGroup var round: BatchOptions
 
     @Option(help: "mps (free MPS), lp (CPLEX LP) or instance (CSV files in the folder --out).")
     var format: ExportFormat
@@ -37,7 +40,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let s = try ScenarioLoader.load(.file(file), overrides: scenario.parsedOverrides(), seed: scenario.seed)
-        let batch = BatchMatcher.prepare(SettlementRound.queue(s).batch, options: s.spec.matching)
+        let batch = BatchMatcher.prepare(try round.batch(s, file: file).batch, options: s.spec.matching)
         if format == .instance {
             try InstanceWriter.write(batch, to: out, force: force)
             print("\(out): \(batch.householdCount) households, \(batch.municipalityCount) municipalities (maximise)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SettleCore
 import SettleIO
 
 struct Settle: ParsableCommand {
@@ -30,5 +31,33 @@ struct ScenarioOptions: ParsableArguments {
         var result: [Override] = []
         for text in overrides { result.append(try Override(parsing: text)) }
         return result
+    }
+}
+
+/// Which round's batch `solve` and `export` use.
+struct BatchOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Use the batch of IMDi's first round on or after this day, as the simulated year reaches it (default: the first round).",
+            valueName: "day"))
+    var day: Int?
+
+    func validate() throws {
+        if let day, day < 0 { throw ValidationError("--day must be 0 or more (days from the start of the horizon).") }
+    }
+
+    /// The batch, or an input error naming the file when no round from `day` on has anyone waiting.
+    func batch(_ scenario: Scenario, file: String) throws -> (day: Int, batch: MatchingBatch) {
+        guard let day else {
+            return (0, Simulation.firstBatch(scenario))
+        }
+        guard let found = Simulation.batch(scenario, fromDay: day) else {
+            throw InputError(
+                file: file,
+                message:
+                    "no IMDi round from day \(day) on has households waiting (horizon \(scenario.spec.process.horizonDays) days); choose an earlier --day"
+            )
+        }
+        return found
     }
 }

@@ -7,8 +7,9 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve one matching batch of a scenario and print the optimiser's figures.",
         discussion: """
-            The batch is the one IMDi matches in its first round (what `export` writes). Prints the \
-            households, municipalities, objective, certified bound and gap, seconds and repaired households.
+            The batch is the one IMDi matches in its first round (what `export` writes), or with --day the \
+            first round on or after that day. Prints the households, municipalities, objective, certified \
+            bound and gap, seconds and repaired households.
             """
     )
 
@@ -16,6 +17,8 @@ struct Solve: ParsableCommand {
     var file: String
 
     @OptionGroup var scenario: ScenarioOptions
+
+    @OptionGroup var round: BatchOptions
 
     @Option(help: "Write the assignment as CSV (household,municipality; empty when unplaced) to this path.")
     var out: String?
@@ -28,7 +31,7 @@ struct Solve: ParsableCommand {
         if let out, FileManager.default.fileExists(atPath: out), !force {
             throw InputError(file: out, message: "already exists; pass --force to overwrite it or choose another --out")
         }
-        let batch = Simulation.firstBatch(s)
+        let (day, batch) = try round.batch(s, file: file)
         let result = BatchMatcher.match(batch, options: s.spec.matching)
         if result.termination == .failed {
             throw InternalFailure(message: "matching failed: \(result.note ?? "unknown reason")")
@@ -36,7 +39,7 @@ struct Solve: ParsableCommand {
         let placed = result.placement.compactMap { $0 }.count
         let dimensions = batch.dimensions.filter { $0.demand.contains { $0 > 0 } }.map(\.name)
         var lines = [
-            "settle solve · scenario \"\(s.spec.name)\" · seed \(s.spec.seed)",
+            "settle solve · scenario \"\(s.spec.name)\" · seed \(s.spec.seed) · round of day \(day)",
             "households      \(batch.householdCount) (\(batch.households.reduce(0) { $0 + $1.size }) persons)",
             "municipalities  \(batch.municipalityCount), capacity \(batch.capacity.reduce(0, +)) persons"
                 + (dimensions.isEmpty ? "" : "; dimensions: " + dimensions.joined(separator: ", ")),

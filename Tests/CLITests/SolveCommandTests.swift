@@ -30,4 +30,30 @@ import Testing
         let header = try String(contentsOfFile: folder + "/households.csv", encoding: .utf8).prefix(15)
         #expect(header == "household,size,")
     }
+
+    /// `--day` picks a later round as the year reaches it; `solve` and `export` see the same batch.
+    @Test func dayPicksTheFirstRoundOnOrAfterIt() throws {
+        let result = try CLI.run(["solve", "Scenarios/norway-2023.yaml", "--day", "100"])
+        #expect(result.status == 0)
+        let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let day = Int(first.split(separator: " ").last ?? "") ?? -1
+        #expect(first.contains("· round of day "))
+        #expect((100..<107).contains(day))
+        let households = result.stdout.split(separator: "\n").first { $0.hasPrefix("households") }
+        let count = households?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first
+        let folder = CLI.temporaryFolder() + "/round"
+        let export = try CLI.run([
+            "export", "Scenarios/norway-2023.yaml", "--day", "100", "--format", "instance", "--out", folder,
+        ])
+        #expect(export.status == 0)
+        #expect(export.stdout.contains(": \(count ?? "?") households,"))
+        let dayOne = try CLI.run(["solve", "Scenarios/norway-2023.yaml"])
+        #expect(dayOne.stdout.hasPrefix("settle solve · scenario \"norway-2023\" · seed 2023 · round of day 0"))
+        for bad in [["--day", "900"], ["--day=-1"]] {
+            let refused = try CLI.run(["solve", "Scenarios/norway-2023.yaml"] + bad)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+            #expect(refused.stderr.contains("--day"))
+        }
+    }
 }

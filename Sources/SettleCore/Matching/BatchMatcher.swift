@@ -61,6 +61,7 @@ public enum BatchMatcher {
                 if result.gap <= options.gapTolerance { result.termination = .optimal }
             }
             if result.termination != .optimal {
+                result.termination = solved.termination == .timeLimit ? .timeLimit : .nodeLimit
                 result.note =
                     "branch and cut stopped at its \(solved.termination == .timeLimit ? "time" : "node") limit before a placement; LP repair placed the batch"
             }
@@ -88,7 +89,9 @@ public enum BatchMatcher {
                 ? "branch and cut stopped at its time limit" : "branch and cut stopped at its node limit"
         }
         return MatchResult(
-            placement: placement, termination: certified ? .optimal : .timeLimit, method: .exact,
+            placement: placement,
+            termination: certified ? .optimal : (solved.termination == .timeLimit ? .timeLimit : .nodeLimit),
+            method: .exact,
             objective: objective, bound: bound, gap: gap, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0,
             note: note)
     }
@@ -101,6 +104,8 @@ public enum BatchMatcher {
     static let repairNodeLimit = 2_000
     /// Households the LP left unassigned that the repair MIP may also place.
     static let repairFillers = 60
+    /// Households up to which a batch left above the gap tolerance gets a local search.
+    static let localSearchLimit = 3_000
     /// Subgradient steps on the dimension prices at most.
     static let maximumLagrangianSteps = 40
 
@@ -163,6 +168,15 @@ public enum BatchMatcher {
                 if second.objective > attempt.objective { attempt = second }
             }
         }
+        if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance && H <= localSearchLimit {
+            var search = LocalSearch(batch, dimensions: dims, placement: attempt.placement)
+            search.run(passes: 20)
+            let polished = search.objective
+            if polished > attempt.objective {
+                attempt.placement = search.placement
+                attempt.objective = polished
+            }
+        }
         let objective = attempt.objective
         let certified = max(bound, objective)
         let gap = MatchResult.gap(objective: objective, bound: certified)
@@ -170,9 +184,11 @@ public enum BatchMatcher {
         var termination = MatchTermination.optimal
         var note = attempt.note
         if gap > options.gapTolerance {
-            termination = .timeLimit
+            termination = attempt.limit ?? .gapAboveTolerance
             note =
-                note ?? (attempt.timedOut ? "repair MIP stopped at its node limit" : "gap above tolerance after repair")
+                note
+                ?? (attempt.limit == .nodeLimit
+                    ? "repair MIP stopped at its node limit" : "gap above tolerance after repair")
         }
         var result = MatchResult(
             placement: attempt.placement, termination: termination, method: .lpRepair, objective: objective,
@@ -187,7 +203,7 @@ public enum BatchMatcher {
         var objective: Double
         var firstSplit: Int
         var repaired: Int
-        var timedOut: Bool
+        var limit: MatchTermination?
         var note: String?
     }
 
@@ -299,7 +315,7 @@ public enum BatchMatcher {
                 }
             }
             price = lp.sinkPrices()
-            var timedOut = false
+            var limit: MatchTermination? = nil
             var note: String? = nil
             if !toRepair.isEmpty {
                 // Households the LP left out may fill the places that split households leave.
@@ -331,7 +347,7 @@ public enum BatchMatcher {
                     placement[h] = m
                     repaired += 1
                 }
-                timedOut = outcome.timedOut
+                limit = outcome.limit
                 note = outcome.note
             }
             var objective = 0.0
@@ -339,7 +355,7 @@ public enum BatchMatcher {
             if greedyOnly && MatchResult.gap(objective: objective, bound: bound) > options.gapTolerance { return nil }
             return Attempt(
                 placement: placement, objective: objective, firstSplit: max(0, firstSplit), repaired: repaired,
-                timedOut: timedOut, note: note)
+                limit: limit, note: note)
         }
         for round in 0..<maximumDives {
             for h in 0..<H { placed[h] = -1 }
@@ -529,7 +545,8 @@ public enum BatchMatcher {
 
     struct RepairOutcome {
         var placement: [(Int, Int)]
-        var timedOut: Bool
+        /// The GLPK limit that stopped the repair MIP, if one did.
+        var limit: MatchTermination?
         var note: String?
     }
 
@@ -599,7 +616,7 @@ public enum BatchMatcher {
             greedy.append((h, m))
             greedyValue += batch.value(h, m)
         }
-        if greedyValue >= enough { return RepairOutcome(placement: greedy, timedOut: false, note: nil) }
+        if greedyValue >= enough { return RepairOutcome(placement: greedy, limit: nil, note: nil) }
         if greedyOnly { return nil }
         var model = LinearModel(name: "settle_repair", sense: .maximize)
         var variables: [(household: Int, municipality: Int)] = []
@@ -630,24 +647,28 @@ public enum BatchMatcher {
                     coefficients: using.map { Double(dims[k].demand[variables[$0].household]) })
             }
         }
-        if variables.isEmpty { return RepairOutcome(placement: [], timedOut: false, note: nil) }
+        if variables.isEmpty { return RepairOutcome(placement: [], limit: nil, note: nil) }
         // A node limit, not a time limit, so the repair gives the same answer on every machine;
         // the time limit is only a safety net.
         let solveOptions = SolveOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeGap: relativeGap, nodeLimit: repairNodeLimit)
-        if let solved = try? GLPKSolver.solve(model, options: solveOptions), let values = solved.values,
-            (solved.objective ?? -.infinity) >= greedyValue
-        {
+        let solved = try? GLPKSolver.solve(model, options: solveOptions)
+        let limit: MatchTermination? =
+            switch solved?.termination {
+            case .timeLimit: .timeLimit
+            case .iterationOrOtherLimit: .nodeLimit
+            default: nil
+            }
+        if let solved, let values = solved.values, (solved.objective ?? -.infinity) >= greedyValue {
             let chosen = variables.indices.filter { values[$0] > 0.5 }.map {
                 (variables[$0].household, variables[$0].municipality)
             }
             return RepairOutcome(
-                placement: chosen,
-                timedOut: solved.termination == .timeLimit || solved.termination == .iterationOrOtherLimit,
-                note: solved.termination == .timeLimit ? "repair MIP stopped at its time limit" : nil)
+                placement: chosen, limit: limit,
+                note: limit == .timeLimit ? "repair MIP stopped at its time limit" : nil)
         }
         return RepairOutcome(
-            placement: greedy, timedOut: true, note: "repair MIP found nothing better than greedy placement")
+            placement: greedy, limit: limit, note: "repair MIP found nothing better than greedy placement")
     }
 
     static func failed(_ batch: MatchingBatch, method: MatchingMethod, note: String) -> MatchResult {

@@ -1,11 +1,21 @@
 /// How a matching round ended. Whether a solution exists is separate: see `MatchResult.placement`.
-public enum MatchTermination: String, Sendable, Equatable {
+/// Ordered from best to worst: a year reports the worst of its rounds.
+public enum MatchTermination: String, Sendable, Equatable, Comparable, CaseIterable {
     /// Proven within the gap tolerance.
     case optimal
-    /// The time limit stopped the solver; the placement is the best found, with its gap.
+    /// Every step ran to its end, but the placement is not proven within the tolerance: the
+    /// bound is the LP (or Lagrangian) one, and the integer optimum may lie anywhere between.
+    case gapAboveTolerance = "gap_above_tolerance"
+    /// GLPK's branch and cut stopped at its node limit; the placement is the best found, with its gap.
+    case nodeLimit = "node_limit"
+    /// The time limit (a safety net) stopped the solver; the placement is the best found, with its gap.
     case timeLimit = "time_limit"
     /// The solver failed; households are left unplaced.
     case failed
+
+    public static func < (a: Self, b: Self) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
 }
 
 public struct MatchResult: Sendable {

@@ -136,12 +136,7 @@ public enum OutcomeCollector {
         let mechanism = scenario.spec.policy.mechanism
         let optimising = [.optimal, .balanced, .dynamicDualPrice].contains(mechanism)
         let methods = Set(rounds.map { optimising ? $0.result.method.rawValue : mechanism.rawValue })
-        var termination = MatchTermination.optimal
-        if rounds.contains(where: { $0.result.termination == .failed }) {
-            termination = .failed
-        } else if rounds.contains(where: { $0.result.termination == .timeLimit }) {
-            termination = .timeLimit
-        }
+        let termination = rounds.map(\.result.termination).max() ?? .optimal
         let objective = rounds.reduce(0) { $0 + $1.result.objective }
         let bound = rounds.reduce(0) { $0 + $1.result.bound }
         let notes = rounds.compactMap { round in round.result.note.map { "day \(round.day): \($0)" } }

@@ -52,17 +52,26 @@ public struct Simulation: Sendable {
 
     /// Runs the whole horizon.
     public static func run(_ scenario: Scenario) -> SimulationResult {
-        var state = Simulation(scenario).makeState()
-        Simulation(scenario).advance(&state, stopAtFirstBatch: false)
+        let simulation = Simulation(scenario)
+        var state = simulation.makeState()
+        simulation.advance(&state)
         return SimulationResult(histories: state.histories, rounds: state.rounds, capacityUsed: state.used)
     }
 
     /// The batch IMDi matches in its first round with anyone to match: what `export` and `solve` show.
     public static func firstBatch(_ scenario: Scenario) -> MatchingBatch {
+        if let found = batch(scenario, fromDay: 0) { return found.batch }
+        let simulation = Simulation(scenario)
+        return simulation.batch(for: [], day: 0, state: simulation.makeState())
+    }
+
+    /// The batch of IMDi's first round on or after `day` with households waiting, as the year
+    /// reaches it (earlier rounds matched and their offers answered); nil if no round has one.
+    public static func batch(_ scenario: Scenario, fromDay day: Int) -> (day: Int, batch: MatchingBatch)? {
         let simulation = Simulation(scenario)
         var state = simulation.makeState()
-        simulation.advance(&state, stopAtFirstBatch: true)
-        return state.firstBatch ?? simulation.batch(for: [], day: 0, state: state)
+        simulation.advance(&state, stopAtBatchFrom: day)
+        return state.stoppedAt
     }
 
     struct State {
@@ -74,7 +83,7 @@ public struct Simulation: Sendable {
         var largeUsed: [Int]
         var healthUsed: [Int]
         var rounds: [RoundRecord] = []
-        var firstBatch: MatchingBatch?
+        var stoppedAt: (day: Int, batch: MatchingBatch)?
         var searchTarget: [Int: Int] = [:]
     }
 
@@ -95,7 +104,9 @@ public struct Simulation: Sendable {
         return state
     }
 
-    func advance(_ state: inout State, stopAtFirstBatch: Bool) {
+    /// Runs events in order; with `stopAtBatchFrom`, stops at the first round from that day on
+    /// with households waiting and keeps its batch in `stoppedAt` instead of matching it.
+    func advance(_ state: inout State, stopAtBatchFrom: Int? = nil) {
         while let entry = state.queue.next() {
             let day = entry.day
             // Past the horizon only moves agreed before it happen; searches and mapping stop where they are.
@@ -108,9 +119,10 @@ public struct Simulation: Sendable {
             case .searchEnds(let h): searchEnds(h, day: day, state: &state)
             case .move(let h): move(h, day: day, state: &state)
             case .round:
-                if stopAtFirstBatch && !state.pool.isEmpty {
-                    state.firstBatch = batch(
-                        for: considered(state.pool, day: day, state: state), day: day, state: state)
+                if let stopDay = stopAtBatchFrom, day >= stopDay, !state.pool.isEmpty {
+                    state.stoppedAt = (
+                        day, batch(for: considered(state.pool, day: day, state: state), day: day, state: state)
+                    )
                     return
                 }
                 round(day: day, state: &state)
@@ -324,16 +336,5 @@ public struct Simulation: Sendable {
     static func tryWeight(_ household: Household, rule: SelfSettlementRule) -> Double {
         if household.isUnaccompaniedMinor { return 0 }
         return household.isSingleAdult ? rule.singleAdultFactor : 1
-    }
-}
-
-/// The batch before IMDi's first round, for `export` and `solve`.
-public enum SettlementRound {
-    public struct Queue: Sendable {
-        public var batch: MatchingBatch
-    }
-
-    public static func queue(_ scenario: Scenario) -> Queue {
-        Queue(batch: Simulation.firstBatch(scenario))
     }
 }
