@@ -61,9 +61,9 @@ public enum BatchMatcher {
                 if result.gap <= options.gapTolerance { result.termination = .optimal }
             }
             if result.termination != .optimal {
-                result.termination = solved.termination == .timeLimit ? .timeLimit : .nodeLimit
-                result.note =
-                    "branch and cut stopped at its \(solved.termination == .timeLimit ? "time" : "node") limit before a placement; LP repair placed the batch"
+                let stop = stopped(solved.termination)
+                result.termination = stop.termination
+                result.note = "\(stop.why) before a placement; LP repair placed the batch"
             }
             return result
         }
@@ -82,18 +82,21 @@ public enum BatchMatcher {
         let gap = MatchResult.gap(objective: objective, bound: bound)
         // Stopped at a limit but within tolerance is still a certified answer.
         let certified = solved.termination == .optimal || gap <= options.gapTolerance
-        var note: String? = nil
-        if !certified {
-            note =
-                solved.termination == .timeLimit
-                ? "branch and cut stopped at its time limit" : "branch and cut stopped at its node limit"
-        }
+        let stop = stopped(solved.termination)
         return MatchResult(
-            placement: placement,
-            termination: certified ? .optimal : (solved.termination == .timeLimit ? .timeLimit : .nodeLimit),
-            method: .exact,
+            placement: placement, termination: certified ? .optimal : stop.termination, method: .exact,
             objective: objective, bound: bound, gap: gap, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0,
-            note: note)
+            note: certified ? nil : stop.why)
+    }
+
+    /// How GLPK's branch and cut ended short of a proof, as a termination and a note.
+    static func stopped(_ termination: Termination) -> (termination: MatchTermination, why: String) {
+        switch termination {
+        case .timeLimit: (.timeLimit, "branch and cut stopped at its time limit")
+        case .iterationOrOtherLimit: (.nodeLimit, "branch and cut stopped at its node limit")
+        case .numericalFailure(let text): (.gapAboveTolerance, "branch and cut ended early (GLPK: \(text))")
+        default: (.gapAboveTolerance, "branch and cut ended without proving the tolerance")
+        }
     }
 
     /// Dive rounds before the remaining split households go to the repair MIP.

@@ -87,7 +87,13 @@ struct LocalSearch {
             // Single moves: each household to its best municipality that fits as things stand.
             for h in 0..<H {
                 var best = value(h, placement[h]) + minimumGain
-                var target: Int? = nil
+                // .some(nil): out of the batch, for a pairing worth less than nothing (a large
+                // distance penalty, say).
+                var target: Int?? = nil
+                if placement[h] != nil && best < 0 {
+                    best = 0
+                    target = .some(nil)
+                }
                 for m in 0..<M where m != placement[h] && batch.value(h, m) > best && fits(h, m) {
                     best = batch.value(h, m)
                     target = m

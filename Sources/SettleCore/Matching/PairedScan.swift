@@ -45,6 +45,8 @@ final class PairedScan: @unchecked Sendable {
         // A span the helper claimed is finished before `scan` returned, so nothing is in flight.
     }
 
+    static let spinsBeforeYield = 2_000
+
     private func helperLoop() {
         var spins = 0
         while !stopped.load(ordering: .acquiring) {
@@ -57,8 +59,9 @@ final class PairedScan: @unchecked Sendable {
                 spins = 0
             } else {
                 spins += 1
-                // Stay responsive during a solve, but let other work run if no span comes for a while.
-                if spins & 0xFFFF == 0 { sched_yield() }
+                // Stay responsive during a solve, but give the core away while others wait for it
+                // (e.g. `compare --jobs`): on an idle core sched_yield returns at once.
+                if spins > Self.spinsBeforeYield { sched_yield() }
             }
         }
     }
@@ -79,7 +82,11 @@ final class PairedScan: @unchecked Sendable {
                 active, count: activeCount, start: self.start, length: secondLength, wanted: wanted,
                 into: self.found)
         } else {
-            while state.load(ordering: .acquiring) != 3 {}
+            var spins = 0
+            while state.load(ordering: .acquiring) != 3 {
+                spins += 1
+                if spins > Self.spinsBeforeYield { sched_yield() }  // the helper may have been preempted
+            }
         }
         state.store(0, ordering: .releasing)
         return (first, written)

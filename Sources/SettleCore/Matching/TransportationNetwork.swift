@@ -278,6 +278,8 @@ final class TransportationNetwork {
     static let pairedScanRows = 20_000
     /// `pairedScanRows` unless a test asks otherwise: the result must not depend on it.
     var pairedScanFrom = TransportationNetwork.pairedScanRows
+    /// `passRows` unless a test asks otherwise (small values cut blocks at odd places).
+    var passRowsLimit = TransportationNetwork.passRows
 
     private func run(active: UnsafePointer<Int>, count activeCount: Int) -> Bool {
         var cursor = 0
@@ -287,7 +289,7 @@ final class TransportationNetwork {
         // Two cores pay off once a major pass reads thousands of rows (measured: Benchmarks/README.md).
         let parallel = activeCount >= pairedScanFrom
         let pairBlock = 512
-        let passRows = Self.passRows
+        let passRows = passRowsLimit
         let serialBlock = 4_096
         let found = UnsafeMutablePointer<Int>.allocate(capacity: 6 * Swift.max(pairBlock, serialBlock))
         let written = UnsafeMutablePointer<Int>.allocate(capacity: 2)
@@ -334,14 +336,23 @@ final class TransportationNetwork {
                         active, count: activeCount, start: cursor, length: length, wanted: wanted, into: found)
                     written[1] = 0
                 }
+                // Rows of this block a one-row scan would read: it stops after the row that fills
+                // the list, or after the first row at or past `passRows` once it has a candidate.
                 var consumed = length + secondLength
-                for half in 0..<2 {
+                if count > 0 { consumed = Swift.min(consumed, passRows - scanned) }
+                merge: for half in 0..<2 {
                     let entries = found + half * 3 * length
-                    for e in 0..<written[half] where count < candidateLimit {
+                    for e in 0..<written[half] {
+                        let position = half * length + entries[3 * e]
+                        if position >= consumed { break merge }
                         candidateSource[count] = entries[3 * e + 1]
                         candidateSink[count] = entries[3 * e + 2]
                         count += 1
-                        if count == candidateLimit { consumed = half * length + entries[3 * e] + 1 }
+                        if count == candidateLimit {
+                            consumed = position + 1
+                            break merge
+                        }
+                        if count == 1 { consumed = Swift.min(consumed, Swift.max(position + 1, passRows - scanned)) }
                     }
                 }
                 scanned += consumed

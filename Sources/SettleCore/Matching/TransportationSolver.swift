@@ -10,8 +10,11 @@ public enum TransportationSolver {
         solve(problem, pairedScanFrom: TransportationNetwork.pairedScanRows)
     }
 
-    /// `pairedScanFrom`: households from which pricing uses two threads (tests vary it).
-    static func solve(_ problem: TransportationProblem, pairedScanFrom: Int) -> TransportationSolution {
+    /// `pairedScanFrom`: households from which pricing uses two threads; `passRows`: rows a
+    /// pricing pass reads once it has a candidate. Tests vary them; pairing must not change the solution.
+    static func solve(
+        _ problem: TransportationProblem, pairedScanFrom: Int, passRows: Int = TransportationNetwork.passRows
+    ) -> TransportationSolution {
         let sources = problem.sourceCount
         let sinks = problem.sinkCount
         precondition(problem.supply.count == sources && problem.capacity.count == sinks, "counts")
@@ -27,6 +30,7 @@ public enum TransportationSolver {
             let network = TransportationNetwork(
                 supply: problem.supply, capacity: problem.capacity, profit: profit.baseAddress!)
             network.pairedScanFrom = pairedScanFrom
+            network.passRowsLimit = passRows
             let optimal = network.run()
             return network.solution(isOptimal: optimal)
         }

@@ -50,7 +50,11 @@ final class WarmTransportation {
             // Many changed rows in a large network: a fresh crash start beats the old tree
             // (100k × 357 with 9 % of rows fixed: 66 M rows priced instead of 99 M; at 30k the
             // warm start still wins).
+            // The tolerance stays that of the original profits: the dive's large bonuses would
+            // otherwise loosen it a thousandfold.
+            let tolerance = network.tolerance
             network = TransportationNetwork(supply: supply, capacity: capacity, profit: UnsafePointer(profit))
+            network.tolerance = tolerance
             changed.removeAll(keepingCapacity: true)
         } else if !changed.isEmpty {
             network.profitsChanged(rows: changed)
