@@ -25,6 +25,8 @@ import Testing
         "empty-cohort.yaml": "empty-cohort.yaml:3: cohort.households: 0 is out of range; use a whole number from 1 to",
         "empty-file.yaml": "empty-file.yaml: is empty; a scenario needs at least a name",
         // Found by Fuzz/run: each took Yams 12 s (one more level: minutes) before the guard.
+        "fuzz-alias-key-after-stray-quote.yaml":
+            "fuzz-alias-key-after-stray-quote.yaml:18: uses the alias *a7 as a key; keys must be plain words",
         "fuzz-alias-key-bomb.yaml":
             "fuzz-alias-key-bomb.yaml:10: uses the alias *a7 as a key; keys must be plain words",
         "fuzz-alias-key-bomb-undefined-alias.yaml":

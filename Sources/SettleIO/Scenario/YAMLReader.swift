@@ -234,15 +234,21 @@ enum AliasKeyGuard {
         func isNameChar(_ b: UInt8) -> Bool {
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
         }
+        // Where a scalar may begin: at a line's start, after ': ', '- ', '? ', a flow indicator, an
+        // anchor or a tag. Elsewhere a quote is part of a plain scalar ("it's", "folde 'x"), not a
+        // quoted one; treating it as one hid the rest of a file from this scan (found by Fuzz/run).
+        var scalarMayStart = true
+        var afterProperty = false
         while i < n {
             let b = bytes[i]
             if b == 0x0A { line += 1 }
             let atStart = i == 0 || isSpace(bytes[i - 1]) || isFlow(bytes[i - 1])
-            if atStart && (b == 0x22 || b == 0x27) {
+            if (b == 0x22 || b == 0x27) && (scalarMayStart || afterProperty) {
                 // A quoted scalar: skip to its closing quote (\" escapes in double quotes, '' in single).
                 var j = i + 1
+                var lines = 0
                 while j < n {
-                    if bytes[j] == 0x0A { line += 1 }
+                    if bytes[j] == 0x0A { lines += 1 }
                     if b == 0x22 && bytes[j] == 0x5C {
                         j += 2
                         continue
@@ -256,8 +262,29 @@ enum AliasKeyGuard {
                     }
                     j += 1
                 }
-                i = j + 1
+                // Unclosed, it is no quoted scalar YAML would accept: read on rather than skip the rest.
+                if j < n {
+                    line += lines
+                    i = j + 1
+                    scalarMayStart = false
+                    afterProperty = false
+                    continue
+                }
+            }
+            if b == 0x0A {
+                scalarMayStart = true
+                afterProperty = false
+            } else if isFlow(b) || ((b == 0x3A || b == 0x2D || b == 0x3F) && (i + 1 == n || isSpace(bytes[i + 1]))) {
+                scalarMayStart = true
+                afterProperty = false
+            } else if b == 0x21 && atStart {
+                // A tag (!name, !!str): like an anchor, a quoted scalar may follow it.
+                while i < n && !isSpace(bytes[i]) { i += 1 }
+                afterProperty = true
                 continue
+            } else if b != 0x20 && b != 0x09 && b != 0x0D {
+                scalarMayStart = false
+                afterProperty = false
             }
             if b == 0x23 && (i == 0 || isSpace(bytes[i - 1])) {
                 while i < n && bytes[i] != 0x0A { i += 1 }
@@ -269,6 +296,7 @@ enum AliasKeyGuard {
                 let name = Array(bytes[(i + 1)..<j])
                 if b == 0x26 {
                     anchors.insert(name)
+                    afterProperty = true
                 } else if !name.isEmpty {
                     aliases += 1
                     if isKeyEnd(j) { aliasKeys.append((name, line)) }
