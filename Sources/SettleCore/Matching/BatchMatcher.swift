@@ -227,15 +227,7 @@ public enum BatchMatcher {
             specials.append(h)
         }
         var fixedAt = [Int](repeating: -1, count: H)
-        var residual = batch.capacity
-        var dimensionResidual = dims.map(\.capacity)
-        func fitsResidual(_ h: Int, _ m: Int) -> Bool {
-            residual[m] >= sizes[h] && !(0..<K).contains { dims[$0].demand[h] > dimensionResidual[$0][m] }
-        }
-        func use(_ h: Int, _ m: Int) {
-            residual[m] -= sizes[h]
-            for k in 0..<K { dimensionResidual[k][m] -= dims[k].demand[h] }
-        }
+        var room = Room(batch, dimensions: dims)
         var price = lp.sinkPrices()
         func reduced(_ h: Int, _ m: Int) -> Double {
             var v = batch.value(h, m) - Double(sizes[h]) * min(price[m], 1e300)
@@ -247,7 +239,7 @@ public enum BatchMatcher {
         let lock = 1_000 * (scale + 1)
         func fix(_ h: Int, _ m: Int) {
             fixedAt[h] = m
-            use(h, m)
+            room.use(h, m)
             lp.setProfit(h, m, lp.profit(h, m) + lock)
             lp.rowChanged(h)
         }
@@ -257,7 +249,7 @@ public enum BatchMatcher {
             for h in only.map({ [$0] }) ?? specials where fixedAt[h] < 0 {
                 var changed = false
                 for m in 0..<M where lp.profit(h, m) > -lock / 2 && lp.profit(h, m) > -.infinity {
-                    if all || (0..<K).contains(where: { dims[$0].demand[h] > dimensionResidual[$0][m] }) {
+                    if all || !room.dimensionsHold(h, m) {
                         lp.setProfit(h, m, -lock)
                         changed = true
                     }
@@ -276,15 +268,7 @@ public enum BatchMatcher {
         // without a demand first: the LP kept their persons within capacity), rest to repair.
         // With `greedyOnly`, nil unless the greedy repair alone certifies the batch.
         func assemble(greedyOnly: Bool) -> Attempt? {
-            var residual = residual
-            var dimensionResidual = dimensionResidual
-            func fitsResidual(_ h: Int, _ m: Int) -> Bool {
-                residual[m] >= sizes[h] && !(0..<K).contains { dims[$0].demand[h] > dimensionResidual[$0][m] }
-            }
-            func use(_ h: Int, _ m: Int) {
-                residual[m] -= sizes[h]
-                for k in 0..<K { dimensionResidual[k][m] -= dims[k].demand[h] }
-            }
+            var room = room
             var placement = [Int?](repeating: nil, count: H)
             var repaired = 0
             for h in 0..<H where fixedAt[h] >= 0 {
@@ -310,9 +294,9 @@ public enum BatchMatcher {
                 return a != b ? a > b : $0 < $1
             }
             for h in whole {
-                if fitsResidual(h, placed[h]) {
+                if room.fits(h, placed[h]) {
                     placement[h] = placed[h]
-                    use(h, placed[h])
+                    room.use(h, placed[h])
                 } else {
                     toRepair.append(h)
                 }
@@ -325,7 +309,7 @@ public enum BatchMatcher {
                 var ranked: [(h: Int, value: Double)] = []
                 for h in unassigned {
                     var best = -Double.infinity
-                    for m in 0..<M where profit[h * M + m] > -.infinity && fitsResidual(h, m) {
+                    for m in 0..<M where profit[h * M + m] > -.infinity && room.fits(h, m) {
                         best = max(best, reduced(h, m))
                     }
                     if best > -.infinity { ranked.append((h, best)) }
@@ -341,8 +325,7 @@ public enum BatchMatcher {
                 for h in 0..<H { if let m = placement[h] { placedValue += batch.value(h, m) } }
                 guard
                     let outcome = repair(
-                        batch, households: toRepair, residual: residual, dimensions: dims,
-                        dimensionResidual: dimensionResidual, reduced: reduced, options: options,
+                        batch, households: toRepair, room: room, reduced: reduced, options: options,
                         relativeGap: repairGap,
                         enough: (1 - options.gapTolerance) * bound - placedValue, greedyOnly: greedyOnly)
                 else { return nil }
@@ -394,10 +377,10 @@ public enum BatchMatcher {
                     placed[h] >= 0
                     ? [(m: placed[h], amount: sizes[h])]
                     : splitAmounts[h]!.sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.m < $1.m }
-                var target = flows.first(where: { fitsResidual(h, $0.m) })?.m
+                var target = flows.first(where: { room.fits(h, $0.m) })?.m
                 if target == nil {
                     var best = -Double.infinity
-                    for m in 0..<M where profit[h * M + m] > -.infinity && fitsResidual(h, m) {
+                    for m in 0..<M where profit[h * M + m] > -.infinity && room.fits(h, m) {
                         let value = reduced(h, m)
                         if value > best {
                             best = value
@@ -418,7 +401,7 @@ public enum BatchMatcher {
                     let flows = splitAmounts[h]!.sorted {
                         $0.amount != $1.amount ? $0.amount > $1.amount : $0.m < $1.m
                     }
-                    guard let best = flows.first(where: { fitsResidual(h, $0.m) }) else { continue }
+                    guard let best = flows.first(where: { room.fits(h, $0.m) }) else { continue }
                     fix(h, best.m)
                     changed += 1
                 }
@@ -556,27 +539,23 @@ public enum BatchMatcher {
     /// Places the given households on the capacity (persons and dimensions) the others left,
     /// by a small GLPK MIP over each household's best candidates by reduced value.
     static func repair(
-        _ batch: MatchingBatch, households: [Int], residual: [Int], dimensions dims: [CapacityDimension],
-        dimensionResidual: [[Int]], reduced: (Int, Int) -> Double, options: MatchingOptions, relativeGap: Double,
+        _ batch: MatchingBatch, households: [Int], room: Room, reduced: (Int, Int) -> Double,
+        options: MatchingOptions, relativeGap: Double,
         enough: Double, greedyOnly: Bool = false
     ) -> RepairOutcome? {
         let M = batch.municipalityCount
+        let dims = room.dims
         let K = dims.count
         var candidates: [[Int]] = []
         for h in households {
-            let size = batch.households[h].size
-            let fitting = (0..<M).filter { m in
-                batch.isAllowed(h, m) && residual[m] >= size
-                    && !(0..<K).contains { dims[$0].demand[h] > dimensionResidual[$0][m] }
-            }
+            let fitting = (0..<M).filter { m in batch.isAllowed(h, m) && room.fits(h, m) }
             let value = fitting.map { reduced(h, $0) }
             let order = fitting.indices.sorted { value[$0] != value[$1] ? value[$0] > value[$1] : $0 < $1 }
             candidates.append(order.prefix(repairCandidates).map { fitting[$0] })
         }
         // Greedy first, households with the best reduced value first: when it already brings the
         // batch within the gap tolerance, GLPK is not needed (its branch and cut can take seconds).
-        var left = residual
-        var leftDimension = dimensionResidual
+        var left = room
         var greedy: [(Int, Int)] = []
         var unplaced: [Int] = []
         var greedyValue = 0.0
@@ -587,13 +566,8 @@ public enum BatchMatcher {
         }
         for i in order {
             let h = households[i]
-            let size = batch.households[h].size
-            let fitting = candidates[i].first { m in
-                left[m] >= size && !(0..<K).contains { dims[$0].demand[h] > leftDimension[$0][m] }
-            }
-            if let m = fitting {
-                left[m] -= size
-                for k in 0..<K { leftDimension[k][m] -= dims[k].demand[h] }
+            if let m = candidates[i].first(where: { left.fits(h, $0) }) {
+                left.use(h, m)
                 greedy.append((h, m))
                 greedyValue += batch.value(h, m)
             } else {
@@ -602,11 +576,9 @@ public enum BatchMatcher {
         }
         // Nobody waits while a place that fits is free: past the candidates, any municipality will do.
         for h in unplaced {
-            let size = batch.households[h].size
             var best = -Double.infinity
             var target: Int? = nil
-            for m in 0..<M where batch.isAllowed(h, m) && left[m] >= size {
-                if (0..<K).contains(where: { dims[$0].demand[h] > leftDimension[$0][m] }) { continue }
+            for m in 0..<M where batch.isAllowed(h, m) && left.fits(h, m) {
                 let value = reduced(h, m)
                 if value > best {
                     best = value
@@ -614,8 +586,7 @@ public enum BatchMatcher {
                 }
             }
             guard let m = target, batch.value(h, m) > 0 else { continue }
-            left[m] -= size
-            for k in 0..<K { leftDimension[k][m] -= dims[k].demand[h] }
+            left.use(h, m)
             greedy.append((h, m))
             greedyValue += batch.value(h, m)
         }
@@ -641,12 +612,12 @@ public enum BatchMatcher {
         for m in 0..<M where !byMunicipality[m].isEmpty {
             let sizes = byMunicipality[m].map { Double(batch.households[variables[$0].household].size) }
             model.addConstraint(
-                name: "cap\(m)", upper: Double(residual[m]), indices: byMunicipality[m], coefficients: sizes)
+                name: "cap\(m)", upper: Double(room.persons[m]), indices: byMunicipality[m], coefficients: sizes)
             for k in 0..<K {
                 let using = byMunicipality[m].filter { dims[k].demand[variables[$0].household] > 0 }
                 if using.isEmpty { continue }
                 model.addConstraint(
-                    name: "dim\(k)_\(m)", upper: Double(dimensionResidual[k][m]), indices: using,
+                    name: "dim\(k)_\(m)", upper: Double(room.dimension[k][m]), indices: using,
                     coefficients: using.map { Double(dims[k].demand[variables[$0].household]) })
             }
         }

@@ -14,23 +14,15 @@ struct LocalSearch {
     let batch: MatchingBatch
     let dims: [CapacityDimension]
     private(set) var placement: [Int?]
-    private var residual: [Int]
-    private var dimensionResidual: [[Int]]
-    private let sizes: [Int]
+    private var room: Room
     private let minimumGain: Double
 
     init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], placement: [Int?]) {
         self.batch = batch
         self.dims = dims
         self.placement = placement
-        sizes = batch.households.map(\.size)
-        residual = batch.capacity
-        dimensionResidual = dims.map(\.capacity)
-        for (h, m) in placement.enumerated() {
-            guard let m else { continue }
-            residual[m] -= sizes[h]
-            for k in dims.indices { dimensionResidual[k][m] -= dims[k].demand[h] }
-        }
+        room = Room(batch, dimensions: dims)
+        for (h, m) in placement.enumerated() { if let m { room.use(h, m) } }
         let scale = batch.value.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
         minimumGain = 1e-9 * max(1, scale)
     }
@@ -43,36 +35,13 @@ struct LocalSearch {
 
     private func value(_ h: Int, _ m: Int?) -> Double { m.map { batch.value(h, $0) } ?? 0 }
 
-    /// Whether m holds h after `freed` (a household leaving m, if any) has gone.
-    private func fits(_ h: Int, _ m: Int, freeing freed: Int? = nil) -> Bool {
-        guard batch.isAllowed(h, m) else { return false }
-        let back = freed.map { sizes[$0] } ?? 0
-        if residual[m] + back < sizes[h] { return false }
-        for k in dims.indices where dims[k].demand[h] > 0 {
-            let backK = freed.map { dims[k].demand[$0] } ?? 0
-            if dimensionResidual[k][m] + backK < dims[k].demand[h] { return false }
-        }
-        return true
-    }
-
-    /// Whether h fits in m once `leaving` (placed in m now) has gone; h is not in m.
-    private func swapFits(_ h: Int, into m: Int, replacing leaving: Int) -> Bool {
-        guard batch.isAllowed(h, m), residual[m] + sizes[leaving] >= sizes[h] else { return false }
-        for k in dims.indices where dims[k].demand[h] > dims[k].demand[leaving] {
-            if dimensionResidual[k][m] + dims[k].demand[leaving] < dims[k].demand[h] { return false }
-        }
-        return true
+    private func fits(_ h: Int, _ m: Int, replacing leaving: Int? = nil) -> Bool {
+        batch.isAllowed(h, m) && room.fits(h, m, replacing: leaving)
     }
 
     private mutating func take(_ h: Int, _ m: Int?) {
-        if let old = placement[h] {
-            residual[old] += sizes[h]
-            for k in dims.indices { dimensionResidual[k][old] += dims[k].demand[h] }
-        }
-        if let m {
-            residual[m] -= sizes[h]
-            for k in dims.indices { dimensionResidual[k][m] -= dims[k].demand[h] }
-        }
+        if let old = placement[h] { room.release(h, old) }
+        if let m { room.use(h, m) }
         placement[h] = m
     }
 
@@ -115,10 +84,10 @@ struct LocalSearch {
                     var chosen: (g: Int, toFrom: Bool, gain: Double)? = nil
                     for g in byMunicipality[m] where placement[g] == m {
                         // g leaves m for h's old municipality if it fits there, else goes out.
-                        let toFrom = from.map { swapFits(g, into: $0, replacing: h) } ?? false
+                        let toFrom = from.map { fits(g, $0, replacing: h) } ?? false
                         let gain =
                             batch.value(h, m) - current - batch.value(g, m) + (toFrom ? batch.value(g, from!) : 0)
-                        guard gain > (chosen?.gain ?? minimumGain), swapFits(h, into: m, replacing: g) else { continue }
+                        guard gain > (chosen?.gain ?? minimumGain), fits(h, m, replacing: g) else { continue }
                         chosen = (g, toFrom, gain)
                     }
                     if let chosen {

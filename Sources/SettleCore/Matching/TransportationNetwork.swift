@@ -292,12 +292,10 @@ final class TransportationNetwork {
         let passRows = passRowsLimit
         let serialBlock = 4_096
         let found = UnsafeMutablePointer<Int>.allocate(capacity: 6 * Swift.max(pairBlock, serialBlock))
-        let written = UnsafeMutablePointer<Int>.allocate(capacity: 2)
         let paired = parallel ? PairedScan(pricer: pricer, active: active, count: activeCount, scratch: found) : nil
         defer {
             paired?.stop()
             found.deallocate()
-            written.deallocate()
         }
         var candidateSource = [Int](repeating: 0, count: candidateLimit + 1)
         var candidateSink = [Int](repeating: 0, count: candidateLimit + 1)
@@ -328,13 +326,16 @@ final class TransportationNetwork {
                 let wanted = candidateLimit - count
                 let length = parallel ? Swift.min(pairBlock, (remaining + 1) / 2) : Swift.min(serialBlock, remaining)
                 let secondLength = parallel ? Swift.min(length, remaining - length) : 0
+                let written: (Int, Int)
                 if let paired {
-                    (written[0], written[1]) = paired.scan(
+                    written = paired.scan(
                         start: cursor, length: length, secondLength: secondLength, wanted: wanted, into: found)
                 } else {
-                    written[0] = pricer.scan(
-                        active, count: activeCount, start: cursor, length: length, wanted: wanted, into: found)
-                    written[1] = 0
+                    written = (
+                        pricer.scan(
+                            active, count: activeCount, start: cursor, length: length, wanted: wanted, into: found),
+                        0
+                    )
                 }
                 // Rows of this block a one-row scan would read: it stops after the row that fills
                 // the list, or after the first row at or past `passRows` once it has a candidate.
@@ -342,7 +343,7 @@ final class TransportationNetwork {
                 if count > 0 { consumed = Swift.min(consumed, passRows - scanned) }
                 merge: for half in 0..<2 {
                     let entries = found + half * 3 * length
-                    for e in 0..<written[half] {
+                    for e in 0..<(half == 0 ? written.0 : written.1) {
                         let position = half * length + entries[3 * e]
                         if position >= consumed { break merge }
                         candidateSource[count] = entries[3 * e + 1]
