@@ -48,16 +48,13 @@ struct BatchOptions: ParsableArguments {
 
     /// The batch, or an input error naming the file when no round from `day` on has anyone waiting.
     func batch(_ scenario: Scenario, file: String) throws -> (day: Int, batch: MatchingBatch) {
-        guard let day else {
-            return (0, Simulation.firstBatch(scenario))
-        }
-        guard let found = Simulation.batch(scenario, fromDay: day) else {
-            throw InputError(
-                file: file,
-                message:
-                    "no IMDi round from day \(day) on has households waiting (horizon \(scenario.spec.process.horizonDays) days); choose an earlier --day"
-            )
-        }
-        return found
+        if let found = Simulation.batch(scenario, fromDay: day ?? 0) { return found }
+        // Without --day, a year in which nobody ever waits still has a (empty) first batch.
+        guard let day else { return (0, Simulation.firstBatch(scenario)) }
+        throw InputError(
+            file: file,
+            message:
+                "no IMDi round from day \(day) on has households waiting (horizon \(scenario.spec.process.horizonDays) days); choose an earlier --day"
+        )
     }
 }
