@@ -10,11 +10,14 @@ public struct Household: Sendable, Equatable {
     public var permitDay: Int
     /// Needs a special health service that only some municipalities offer.
     public var healthNeeds: Bool
+    /// Where the household lives on arrival: in reception, or privately.
+    public var housing: ArrivalHousing
 
     public init(
         id: String, members: [Person], tieMunicipality: Int? = nil, receptionMunicipality: Int? = nil,
-        permitDay: Int = 0, healthNeeds: Bool = false
+        permitDay: Int = 0, healthNeeds: Bool = false, housing: ArrivalHousing = .reception
     ) {
+        self.housing = housing
         self.id = id
         self.members = members
         self.tieMunicipality = tieMunicipality
