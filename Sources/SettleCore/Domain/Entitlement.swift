@@ -45,21 +45,34 @@ public struct EntitlementTable: Sendable, Equatable {
     }
 }
 
-/// Introduction benefit rates: a multiple of the National Insurance basic amount G.
+/// Introduction benefit rates: a multiple of the National Insurance basic amount G. The benefit is
+/// taxable: every figure is gross.
 public struct BenefitRates: Sendable, Equatable {
     /// G in NOK (124,028 from 1 May 2024).
     public var basicAmount: Double = 124_028
     /// Full-year benefit in multiples of G.
     public var multipleOfG: Double = 2
-    /// Participants under this age get `youthFactor` of the full rate.
+    /// Participants under this age get `youthFactor` of the full rate ...
     public var youthAgeLimit: Int = 25
     public var youthFactor: Double = 2.0 / 3.0
+    /// ... or this share when they live with a parent (IMDi's rule).
+    public var youthWithParentFactor: Double = 1.0 / 3.0
 
     public init() {}
 
     /// The annual benefit for a participant of `age`, in NOK.
-    public func annualBenefit(age: Int) -> Double {
+    public func annualBenefit(age: Int, livesWithParent: Bool = false) -> Double {
         let full = basicAmount * multipleOfG
-        return age < youthAgeLimit ? full * youthFactor : full
+        guard age < youthAgeLimit else { return full }
+        return full * (livesWithParent ? youthWithParentFactor : youthFactor)
+    }
+
+    /// Whether member `index` of `household` lives with a parent: an adult in the household at least
+    /// 16 years older (an assumption: households do not record relations).
+    public static func livesWithParent(_ index: Int, in household: Household) -> Bool {
+        let age = household.members[index].age
+        return household.members.indices.contains { j in
+            j != index && household.members[j].isAdult && household.members[j].age >= age + 16
+        }
     }
 }

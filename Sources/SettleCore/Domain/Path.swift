@@ -6,6 +6,9 @@ public enum SettlementPath: String, Sendable, CaseIterable {
     case selfSettled = "self_settled"
     /// Declined IMDi's offer and settled on its own terms.
     case declined
-    /// Still waiting in reception for an offer.
+    /// Still waiting for an offer: in reception, or living privately after applying to IMDi.
     case waiting
+    /// Lived privately and asked for nothing: neither IMDi's help nor an agreed self-settlement
+    /// (settlement is voluntary). No programme, no benefit, no grant to a municipality.
+    case noSettlementAsked = "no_settlement_asked"
 }

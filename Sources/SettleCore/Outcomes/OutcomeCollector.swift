@@ -13,6 +13,10 @@ public enum OutcomeCollector {
         var tuition = Outcomes.Tuition()
         var school = Outcomes.School()
         var forcedMoves = 0
+        var housing = Outcomes.Housing()
+        var losses = Outcomes.DeclineLosses()
+        var reception = Outcomes.Reception()
+        var grant = Outcomes.Grant()
         var waitingReasons: [WaitingReason: Outcomes.Waiting] = [:]
         var expectedEmployed = 0.0
         var waits: [Int] = []
@@ -21,7 +25,7 @@ public enum OutcomeCollector {
         var areas = scenario.municipalities.enumerated().map { i, m in
             Outcomes.Area(
                 id: m.id, name: m.name, county: m.county, population: m.population, decided: scenario.capacity[i],
-                takesPartInSelfSettlement: scenario.selfSettlementParticipation[i])
+                takesPartInSelfSettlement: scenario.selfSettlementParticipation[i], centralityClass: m.centralityClass)
         }
 
         for (h, household) in scenario.households.enumerated() {
@@ -36,11 +40,38 @@ public enum OutcomeCollector {
                 areas[offered].declinedOffers += history.declinedOffers
             }
             if history.forcedMove { forcedMoves += household.size }
+            let inReception = household.housing == .reception
+            if inReception {
+                housing.reception.households += 1
+                housing.reception.persons += household.size
+                // In reception from the permit (or day 0) until the agreed date, or the horizon.
+                let leaves = history.offerDay.map { $0 + process.leadTimeDays } ?? process.horizonDays
+                let days = max(0, min(leaves, process.horizonDays) - max(0, household.permitDay))
+                reception.personDays += days * household.size
+                if household.permitDay < 0 && leaves > 0 { reception.personsAtStart += household.size }
+            } else {
+                housing.privately.households += 1
+                housing.privately.persons += household.size
+                if history.appliedToIMDi {
+                    housing.appliedToIMDi.households += 1
+                    housing.appliedToIMDi.persons += household.size
+                }
+                if history.triedSelfSettlement {
+                    housing.triedSelfSettlement.households += 1
+                    housing.triedSelfSettlement.persons += household.size
+                }
+            }
+            if path == .declined {
+                if inReception { losses.receptionPlace += household.size }
+                losses.municipalSupport += household.size
+                losses.movingHelp += household.size
+            }
             let target = household.isUnaccompaniedMinor ? process.minorTargetDays : process.targetDays
+            var startDay: Int? = nil
             switch path {
             case .settledByIMDi, .selfSettled:
-                let settledDay =
-                    path == .selfSettled ? (history.movedDay ?? 0) : (history.offerDay ?? 0) + process.leadTimeDays
+                let settledDay = Self.settledDay(history, path: path, process: process)
+                startDay = settledDay
                 let wait = max(0, settledDay - household.permitDay)
                 waits.append(wait)
                 targetCounted += 1
@@ -52,7 +83,7 @@ public enum OutcomeCollector {
                     waitingReasons[reason, default: .init()].households += 1
                     waitingReasons[reason, default: .init()].persons += household.size
                 }
-            case .declined:
+            case .declined, .noSettlementAsked:
                 break
             }
             if let m = history.municipality {
@@ -60,14 +91,20 @@ public enum OutcomeCollector {
                 case .selfSettled: areas[m].selfSettled += household.size
                 case .settledByIMDi: areas[m].settledByIMDi += household.size
                 case .declined: areas[m].declinedArrivals += household.size
-                case .waiting: break
+                case .waiting, .noSettlementAsked: break
                 }
                 if path != .declined && household.isUnaccompaniedMinor {
                     areas[m].unaccompaniedMinors += household.size
                 }
             }
-            for person in household.members {
+            if path == .settledByIMDi || path == .selfSettled {
+                grant.persons += household.size
+            }
+            for (index, person) in household.members.enumerated() {
                 let age = person.age
+                if path == .settledByIMDi || path == .selfSettled {
+                    grant.firstYearNOK += spec.grant.firstYear(person, in: household)
+                }
                 let participates = entitlements.grants(.introductionProgramme, age: age, path: path)
                 if participates {
                     programme.participants += 1
@@ -75,12 +112,20 @@ public enum OutcomeCollector {
                     && entitlements.grants(.introductionProgramme, age: age, path: .settledByIMDi)
                 {
                     programme.lostByDecline += 1
+                    losses.introductionProgramme += 1
                 }
+                let rate = spec.benefit.annualBenefit(
+                    age: age, livesWithParent: BenefitRates.livesWithParent(index, in: household))
                 if entitlements.grants(.introductionBenefit, age: age, path: path) {
-                    benefit.annualCostNOK += spec.benefit.annualBenefit(age: age)
+                    benefit.annualCostNOK += rate
+                    if let start = startDay {
+                        let days = max(0, process.horizonDays - max(0, start))
+                        benefit.withinYearNOK += rate * Double(days) / 365
+                    }
                 } else if path == .declined && entitlements.grants(.introductionBenefit, age: age, path: .settledByIMDi)
                 {
-                    benefit.forgoneByDeclineNOK += spec.benefit.annualBenefit(age: age)
+                    benefit.forgoneByDeclineNOK += rate
+                    losses.introductionBenefit += 1
                 }
                 if entitlements.grants(.norwegianTuition, age: age, path: path) {
                     tuition.entitled += 1
@@ -89,6 +134,7 @@ public enum OutcomeCollector {
                 if entitlements.grants(.compulsorySchool, age: age, path: path) { school.childrenInSchool += 1 }
                 if entitlements.grants(.upperSecondary, age: age, path: path) { school.youthUpperSecondaryRight += 1 }
                 if let m = history.municipality, path != .waiting {
+                    // Settled, declined and moved on, or living privately: each where it lives.
                     let uplift = participates ? spec.scoring.programmeUplift : 0
                     expectedEmployed += spec.scoring.employmentProbability(
                         person, in: scenario.municipalities[m], uplift: uplift)
@@ -96,6 +142,7 @@ public enum OutcomeCollector {
             }
         }
 
+        reception.costNOK = Double(reception.personDays) * spec.reception.costPerPersonDayNOK
         var capacity = Outcomes.Capacity()
         capacity.decided = scenario.capacity.reduce(0, +)
         capacity.used = result.capacityUsed.reduce(0, +)
@@ -106,9 +153,30 @@ public enum OutcomeCollector {
             outcomes: persons, householdOutcomes: householdCounts, waitingReasons: waitingReasons, offers: offers,
             forcedMoves: forcedMoves,
             waitDays: waitStatistics(waits, within: withinTarget, counted: targetCounted),
+            housing: housing, declineLosses: losses, reception: reception, grant: grant,
             introductionProgramme: programme, introductionBenefit: benefit, norwegianTuition: tuition, school: school,
             expectedEmployed: expectedEmployed, capacity: capacity, matching: matching(scenario, result),
-            municipalities: areas, counties: countyRows(areas))
+            municipalities: areas, counties: countyRows(areas),
+            centralityClasses: centralityRows(scenario, areas: areas))
+    }
+
+    /// The day a settled household moved in: its agreed date with IMDi, or the day its own home was approved.
+    public static func settledDay(_ history: HouseholdHistory, path: SettlementPath, process: ProcessSpec) -> Int {
+        path == .selfSettled ? (history.movedDay ?? 0) : (history.offerDay ?? 0) + process.leadTimeDays
+    }
+
+    static func centralityRows(_ scenario: Scenario, areas: [Outcomes.Area]) -> [Outcomes.CentralityRow] {
+        var rows: [Int: Outcomes.CentralityRow] = [:]
+        for (m, municipality) in scenario.municipalities.enumerated() {
+            guard let c = municipality.centralityClass else { continue }
+            var row = rows[c] ?? Outcomes.CentralityRow(centralityClass: c)
+            row.municipalities += 1
+            row.decided += areas[m].decided
+            row.settledByIMDi += areas[m].settledByIMDi
+            row.selfSettled += areas[m].selfSettled
+            rows[c] = row
+        }
+        return rows.keys.sorted().map { rows[$0]! }
     }
 
     static func waitStatistics(_ waits: [Int], within: Int, counted: Int) -> Outcomes.WaitDays {
@@ -180,6 +248,7 @@ public enum OutcomeCollector {
             } else {
                 order.append(area.county)
                 var row = area
+                row.centralityClass = nil
                 row.id = area.county
                 row.name = area.county
                 rows[area.county] = row

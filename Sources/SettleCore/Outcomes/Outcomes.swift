@@ -5,7 +5,8 @@ public struct Outcomes: Sendable, Equatable {
         public var selfSettled = 0
         public var declined = 0
         public var waiting = 0
-        public var total: Int { settledByIMDi + selfSettled + declined + waiting }
+        public var noSettlementAsked = 0
+        public var total: Int { settledByIMDi + selfSettled + declined + waiting + noSettlementAsked }
 
         public subscript(path: SettlementPath) -> Int {
             get {
@@ -14,6 +15,7 @@ public struct Outcomes: Sendable, Equatable {
                 case .selfSettled: selfSettled
                 case .declined: declined
                 case .waiting: waiting
+                case .noSettlementAsked: noSettlementAsked
                 }
             }
             set {
@@ -22,6 +24,7 @@ public struct Outcomes: Sendable, Equatable {
                 case .selfSettled: selfSettled = newValue
                 case .declined: declined = newValue
                 case .waiting: waiting = newValue
+                case .noSettlementAsked: noSettlementAsked = newValue
                 }
             }
         }
@@ -38,9 +41,75 @@ public struct Outcomes: Sendable, Equatable {
         public var lostByDecline = 0
     }
 
+    /// The introduction benefit, gross (it is taxable).
     public struct Benefit: Sendable, Equatable {
+        /// A full year's benefit for every participant: the annual rate.
         public var annualCostNOK = 0.0
+        /// Paid inside the simulated year, from each participant's start to the horizon.
+        public var withinYearNOK = 0.0
+        /// The annual rate that decliners would have had.
         public var forgoneByDeclineNOK = 0.0
+    }
+
+    /// Households and persons in one group.
+    public struct Group: Sendable, Equatable {
+        public var households = 0
+        public var persons = 0
+
+        public init(households: Int = 0, persons: Int = 0) {
+            self.households = households
+            self.persons = persons
+        }
+    }
+
+    /// Where households lived when their permit was granted.
+    public struct Housing: Sendable, Equatable {
+        public var reception = Group()
+        public var privately = Group()
+        /// Of those living privately: applied to IMDi (directly or after a failed search).
+        public var appliedToIMDi = Group()
+        /// Of those living privately: looked for an agreed self-settlement.
+        public var triedSelfSettlement = Group()
+    }
+
+    /// Persons who lost each thing by declining IMDi's offer.
+    public struct DeclineLosses: Sendable, Equatable {
+        /// Their place in reception or emergency accommodation (ends on the agreed date).
+        public var receptionPlace = 0
+        /// Adults 18-55 who would have joined the introduction programme ...
+        public var introductionProgramme = 0
+        /// ... and received the benefit.
+        public var introductionBenefit = 0
+        /// The municipality's financial support.
+        public var municipalSupport = 0
+        /// Help with the costs of moving.
+        public var movingHelp = 0
+    }
+
+    /// Time spent in reception or emergency accommodation after the permit, within the year.
+    public struct Reception: Sendable, Equatable {
+        /// Persons in reception on day 0 (permits from before the year).
+        public var personsAtStart = 0
+        public var personDays = 0
+        /// Person-days times the scenario's cost per person-day.
+        public var costNOK = 0.0
+    }
+
+    /// The municipal integration grant for the first year.
+    public struct Grant: Sendable, Equatable {
+        /// Persons settled by IMDi or by agreement: those who bring a grant.
+        public var persons = 0
+        public var firstYearNOK = 0.0
+    }
+
+    /// Settlement by SSB centrality class of the municipality.
+    public struct CentralityRow: Sendable, Equatable {
+        public var centralityClass: Int
+        public var municipalities = 0
+        public var decided = 0
+        public var settledByIMDi = 0
+        public var selfSettled = 0
+        public var settled: Int { settledByIMDi + selfSettled }
     }
 
     public struct Tuition: Sendable, Equatable {
@@ -110,6 +179,8 @@ public struct Outcomes: Sendable, Equatable {
         public var declinedArrivals = 0
         public var unaccompaniedMinors = 0
         public var takesPartInSelfSettlement: Bool
+        /// SSB's centrality class, where known (nil for counties).
+        public var centralityClass: Int? = nil
         public var used: Int { settledByIMDi + selfSettled }
     }
 
@@ -127,6 +198,10 @@ public struct Outcomes: Sendable, Equatable {
     /// Persons moved by the police because they did not move on the agreed date.
     public var forcedMoves: Int
     public var waitDays: WaitDays
+    public var housing: Housing
+    public var declineLosses: DeclineLosses
+    public var reception: Reception
+    public var grant: Grant
     public var introductionProgramme: Programme
     public var introductionBenefit: Benefit
     public var norwegianTuition: Tuition
@@ -137,4 +212,6 @@ public struct Outcomes: Sendable, Equatable {
     public var matching: Matching
     public var municipalities: [Area]
     public var counties: [Area]
+    /// One row per SSB centrality class present (real countries and tables that give it).
+    public var centralityClasses: [CentralityRow]
 }

@@ -13,6 +13,8 @@ public struct Scenario: Sendable {
     public var largeDwellings: [Int]
     /// Places with the special health service, in households (0 where it is not offered).
     public var healthPlaces: [Int]
+    /// Where households in reception wait: municipality indices and their weights.
+    public var receptionSites: [(municipality: Int, weight: Double)]
     public var households: [Household]
 
     public var persons: Int { households.reduce(0) { $0 + $1.size } }
@@ -23,8 +25,12 @@ public struct Scenario: Sendable {
         // The country (generated municipalities, labour markets, who takes part) stays fixed across replications.
         let world = SeedSequence(seed: spec.worldSeed ?? spec.seed)
         var records: [MunicipalityRecord]
+        var country: Country? = nil
         switch spec.municipalities {
-        case .generated(let generated):
+        case .country(let real):
+            records = real.municipalities.map(\.record)
+            country = real
+        case .synthetic(let generated):
             var rng = world.stream("municipalities")
             records = MunicipalityGenerator.generate(generated, rng: &rng)
         case .table(let table):
@@ -32,14 +38,16 @@ public struct Scenario: Sendable {
         }
         var labourRNG = world.stream("labour-market")
         let municipalities = records.map { record -> Municipality in
-            let centrality = Self.centrality(population: record.population)
+            let centrality =
+                record.centralityClass.map(Self.centrality(class:)) ?? Self.centrality(population: record.population)
+            // The labour market is drawn (an assumption): no published index per municipality is shipped.
             let drawn = 0.5 + 0.12 * labourRNG.normal() + 0.1 * (centrality - 0.5)
             return Municipality(
                 id: record.id, name: record.name, countyID: record.countyID, county: record.county,
                 population: record.population, areaKm2: record.areaKm2, latitude: record.latitude,
                 longitude: record.longitude,
                 labourMarket: record.labourMarket ?? min(0.95, max(0.05, drawn)),
-                centrality: centrality)
+                centrality: centrality, centralityClass: record.centralityClass)
         }
         var index: [String: Int] = [:]
         for (i, m) in municipalities.enumerated() { index[m.id] = i }
@@ -49,7 +57,7 @@ public struct Scenario: Sendable {
                 key: "capacity.overrides.\(id)",
                 message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
         }
-        var capacity = Self.decisions(records: records, rule: spec.capacity)
+        var capacity = try Self.decisions(records: records, country: country, rule: spec.capacity)
         if spec.capacity.scale != 1 {
             capacity = capacity.map { Int((Double($0) * spec.capacity.scale).rounded()) }
         }
@@ -78,10 +86,18 @@ public struct Scenario: Sendable {
         let minorTakers = Array(
             byPopulation.prefix(Int((rule.minorsMunicipalityShare * Double(municipalities.count)).rounded())))
         var minorCapacity = [Int](repeating: 0, count: municipalities.count)
-        let minorShares = MunicipalityGenerator.apportion(
-            total: rule.unaccompaniedMinors, weights: minorTakers.map { Double(municipalities[$0].population) },
-            minimum: 0)
-        for (k, m) in minorTakers.enumerated() { minorCapacity[m] = min(minorShares[k], capacity[m]) }
+        if let country, Self.usesCountryDecisions(rule, country: country) {
+            // The councils' own decisions on unaccompanied minors, within their decisions.
+            let decided = country.minorDecisions
+            for m in minorCapacity.indices {
+                minorCapacity[m] = min(Int((Double(decided[m]) * rule.scale).rounded()), capacity[m])
+            }
+        } else {
+            let minorShares = MunicipalityGenerator.apportion(
+                total: rule.unaccompaniedMinors, weights: minorTakers.map { Double(municipalities[$0].population) },
+                minimum: 0)
+            for (k, m) in minorTakers.enumerated() { minorCapacity[m] = min(minorShares[k], capacity[m]) }
+        }
         // Large dwellings: a share of the decided places, at about 5.5 persons a dwelling.
         var largeDwellings = capacity.map { Int((Double($0) * rule.largeDwellingShare / 5.5).rounded(.up)) }
         // Health service: offered by the larger municipalities; places in households (about 2 persons each).
@@ -103,6 +119,7 @@ public struct Scenario: Sendable {
             households = CohortGenerator.generate(mix, municipalities: municipalities, rng: &rng)
             var healthRNG = seeds.stream("health-needs")
             for h in households.indices { households[h].healthNeeds = healthRNG.uniform() < mix.healthNeedsShare }
+            drawHousing(&households, given: nil, share: spec.housing.privateShare, seeds: seeds)
         case .table(let table):
             households = []
             households.reserveCapacity(table.count)
@@ -123,39 +140,83 @@ public struct Scenario: Sendable {
                 households.append(
                     Household(
                         id: record.id, members: record.members, tieMunicipality: tie, receptionMunicipality: reception,
-                        permitDay: record.permitDay ?? -1, healthNeeds: record.healthNeeds))
+                        permitDay: record.permitDay ?? Self.unsetPermitDay, healthNeeds: record.healthNeeds,
+                        housing: record.housing ?? .reception))
             }
+            drawHousing(&households, given: table.map(\.housing), share: spec.housing.privateShare, seeds: seeds)
         }
-        assignArrivals(&households, spec: spec, municipalities: municipalities, seeds: seeds)
+        let sites = receptionSites(spec: spec, country: country, municipalities: municipalities)
+        assignArrivals(&households, spec: spec, municipalities: municipalities, sites: sites, seeds: seeds)
         return Scenario(
             spec: spec, municipalities: municipalities, capacity: capacity,
             selfSettlementParticipation: participation, minorCapacity: minorCapacity, largeDwellings: largeDwellings,
-            healthPlaces: healthPlaces, households: households)
+            healthPlaces: healthPlaces, receptionSites: sites, households: households)
     }
 
-    /// Permit days from the arrival profile and reception centres by population, where the cohort does not give them.
+    /// Where each household lives on arrival, unless its table row says: privately with `share`.
+    /// Unaccompanied minors are always in care, and IMDi settles them.
+    static func drawHousing(
+        _ households: inout [Household], given: [ArrivalHousing?]?, share: Double, seeds: SeedSequence
+    ) {
+        var rng = seeds.stream("housing")
+        for h in households.indices {
+            let draw = rng.uniform()
+            if let fixed = given?[h] {
+                households[h].housing = households[h].isUnaccompaniedMinor ? .reception : fixed
+            } else {
+                households[h].housing = !households[h].isUnaccompaniedMinor && draw < share ? .privately : .reception
+            }
+        }
+    }
+
+    /// A cohort-table household without a permit day gets one from the arrival profile.
+    static let unsetPermitDay = Int.min
+
+    /// A real country's reception sites, weighted by the persons waiting there; else reception
+    /// centres in the largest municipalities, weighted by the square root of population.
+    static func receptionSites(spec: ScenarioSpec, country: Country?, municipalities: [Municipality])
+        -> [(municipality: Int, weight: Double)]
+    {
+        if spec.reception.sites == nil, let country, country.municipalities.contains(where: { $0.inReception > 0 }) {
+            return country.municipalities.indices.filter { country.municipalities[$0].inReception > 0 }.map {
+                ($0, Double(country.municipalities[$0].inReception))
+            }
+        }
+        let sites = Array(largestFirst(municipalities).prefix(max(1, spec.reception.sites ?? 60)))
+        return sites.map { ($0, Double(municipalities[$0].population).squareRoot()) }
+    }
+
+    /// Permit days from the arrival profile and where each household lives while it waits (a reception
+    /// site, or a private home near its ties or by population), where the cohort does not give them.
     static func assignArrivals(
-        _ households: inout [Household], spec: ScenarioSpec, municipalities: [Municipality], seeds: SeedSequence
+        _ households: inout [Household], spec: ScenarioSpec, municipalities: [Municipality],
+        sites: [(municipality: Int, weight: Double)], seeds: SeedSequence
     ) {
         let process = spec.process
-        let sites = Array(largestFirst(municipalities).prefix(max(1, spec.reception.sites)))
-        let siteWeights = sites.map { Double(municipalities[$0].population).squareRoot() }
+        let siteWeights = sites.map(\.weight)
+        let populationWeights = municipalities.map { Double($0.population) }
         for h in households.indices {
             // One stream per household: the same household arrives on the same day in every variant.
             var rng = seeds.stream("arrival", UInt64(h))
             let steady = rng.integer(in: 0...max(0, process.arrivalWindowDays - 1))
             let inSurge = rng.uniform() < process.surgeShare
             let surgeDay = process.surgeStartDay + rng.integer(in: 0...max(0, process.surgeDays - 1))
-            let site = sites[rng.index(weights: siteWeights)]
-            if households[h].permitDay < 0 || spec.cohort.isGenerated {
+            let site = sites.isEmpty ? 0 : sites[rng.index(weights: siteWeights)].municipality
+            var backlog = seeds.stream("backlog", UInt64(h))
+            let inBacklog = backlog.uniform() < process.backlogShare && households[h].housing == .reception
+            let backlogDay = -backlog.integer(in: 1...max(1, process.backlogDays))
+            let home = rng.index(weights: populationWeights)
+            if households[h].permitDay == unsetPermitDay || spec.cohort.isGenerated {
                 switch process.arrivals {
                 case .steady: households[h].permitDay = steady
                 case .surge: households[h].permitDay = inSurge ? surgeDay : steady
                 case .batch: households[h].permitDay = 0
                 }
+                if inBacklog { households[h].permitDay = backlogDay }
             }
             if households[h].receptionMunicipality == nil && !municipalities.isEmpty {
-                households[h].receptionMunicipality = site
+                households[h].receptionMunicipality =
+                    households[h].housing == .reception ? site : (households[h].tieMunicipality ?? home)
             }
         }
     }
@@ -168,21 +229,52 @@ public struct Scenario: Sendable {
         }
     }
 
+    /// Centrality from SSB's class: 1 (most central) is 1, 6 (least central) is 0.
+    public static func centrality(class value: Int) -> Double {
+        Double(6 - min(6, max(1, value))) / 5
+    }
+
     /// Centrality from population on a log scale: about 0.35 at 5,000 inhabitants, 1 at 700,000.
     public static func centrality(population: Int) -> Double {
         let value = (_log10(Double(max(population, 1))) - 2.5) / (_log10(700_000) - 2.5)
         return min(1, max(0, value))
     }
 
-    /// Decisions: a municipality's own figure (table column or override), else a population share of what is left.
-    static func decisions(records: [MunicipalityRecord], rule: CapacityRule) -> [Int] {
-        var fixed: [Int?] = records.map { rule.overrides[$0.id] ?? $0.capacity }
+    static func usesCountryDecisions(_ rule: CapacityRule, country: Country) -> Bool {
+        rule.basis == nil || rule.basis == .decided2024 || rule.basis == .requested2024
+    }
+
+    /// Decisions: a municipality's own figure (override, table column, or a real country's decision or
+    /// request), else a population share of what is left. A national total too small for the minimum
+    /// of every municipality that shares it is refused rather than silently raised.
+    static func decisions(records: [MunicipalityRecord], country: Country?, rule: CapacityRule)
+        throws(ScenarioError) -> [Int]
+    {
+        var own: [Int?] = records.map(\.capacity)
+        if let country {
+            switch rule.basis {
+            case nil, .decided2024?: own = country.decisions.map { $0 }
+            case .requested2024?: own = country.requests.map { $0 }
+            case .population?: break
+            }
+        } else if let basis = rule.basis, basis != .population {
+            throw ScenarioError(
+                key: "capacity.basis",
+                message: "'\(basis.rawValue)' needs a real country (municipalities: {country: norway-2024}); use population")
+        }
+        var fixed: [Int?] = records.indices.map { rule.overrides[records[$0].id] ?? own[$0] }
         let fixedTotal = fixed.reduce(0) { $0 + ($1 ?? 0) }
         let open = records.indices.filter { fixed[$0] == nil }
+        let total = max(0, rule.nationalTotal - fixedTotal)
+        if !open.isEmpty && total < rule.minimum * open.count {
+            throw ScenarioError(
+                key: "capacity.national_total",
+                message:
+                    "\(rule.nationalTotal) places leave \(total) for \(open.count) municipalities, below the minimum of \(rule.minimum) each (\(rule.minimum * open.count)); raise national_total or lower capacity.minimum"
+            )
+        }
         let shares = MunicipalityGenerator.apportion(
-            total: max(0, rule.nationalTotal - fixedTotal),
-            weights: open.map { Double(records[$0].population) },
-            minimum: rule.minimum)
+            total: total, weights: open.map { Double(records[$0].population) }, minimum: rule.minimum)
         for (k, i) in open.enumerated() { fixed[i] = shares[k] }
         return fixed.map { $0 ?? 0 }
     }

@@ -10,12 +10,19 @@ public struct ScenarioSpec: Sendable, Equatable {
     /// Seed of the country's draws (generated municipalities, labour markets, self-settlement
     /// participation) when it should differ from `seed`: replications share one country.
     public var worldSeed: UInt64? = nil
-    public var municipalities: MunicipalitySource = .generated(GeneratedMunicipalities())
+    /// Norway's real municipalities unless the scenario names a synthetic country or a table.
+    public var municipalities: MunicipalitySource = .country(.norway2024)
     public var capacity: CapacityRule = CapacityRule()
     public var selfSettlement: SelfSettlementRule = SelfSettlementRule()
+    /// Where households live on arrival and what those living privately ask for.
+    public var housing: HousingSpec = HousingSpec()
+    /// Who may take which route (every rule holds unless a study drops one).
+    public var routes: RouteRules = .standard
     public var cohort: CohortSource = .generated(CohortMix())
     public var decline: DeclineModel = DeclineModel()
     public var benefit: BenefitRates = BenefitRates()
+    /// The municipal integration grant for the first year, per person settled.
+    public var grant: GrantRates = GrantRates()
     public var scoring: IntegrationModel = IntegrationModel()
     public var matching: MatchingOptions = MatchingOptions()
     public var process: ProcessSpec = ProcessSpec()
@@ -70,24 +77,43 @@ public struct ProcessSpec: Sendable, Equatable {
     public var waitPriority: Double = 0.2
     /// A round considers the longest-waiting households up to this many times the open places (0: all).
     public var batchLimitFactor: Double = 3
+    /// Share of the cohort whose permit came before day 0: they are in reception when the year starts.
+    public var backlogShare: Double = 0
+    /// Those permits fall on the days [-backlogDays, -1].
+    public var backlogDays: Int = 90
 
     public init() {}
 }
 
-/// Where households live while they wait.
+/// Where households in reception wait, and what a day there costs.
 public struct ReceptionSpec: Sendable, Equatable {
-    /// Number of municipalities with a reception centre (drawn by population).
-    public var sites: Int = 60
+    /// Reception centres in this many municipalities, the largest by population; nil: a real
+    /// country's own sites (weighted by the persons waiting there), else 60.
+    public var sites: Int? = nil
+    /// Cost of one person-day in reception or emergency accommodation, in NOK (about 650 reported
+    /// for emergency accommodation in April 2022).
+    public var costPerPersonDayNOK: Double = 650
 
     public init() {}
 }
 
 public enum MunicipalitySource: Sendable, Equatable {
-    case generated(GeneratedMunicipalities)
+    /// A real country settle ships (Norway 2024).
+    case country(Country)
+    /// A synthetic Norway-like country from the generator, for experiments.
+    case synthetic(GeneratedMunicipalities)
     case table([MunicipalityRecord])
+
+    public var count: Int {
+        switch self {
+        case .country(let country): country.municipalities.count
+        case .synthetic(let generated): generated.count
+        case .table(let records): records.count
+        }
+    }
 }
 
-/// Parameters of the Norway-like generator.
+/// Parameters of the synthetic Norway-like generator.
 public struct GeneratedMunicipalities: Sendable, Equatable {
     public var count: Int = 357
     public var counties: Int = 15
@@ -112,12 +138,16 @@ public struct MunicipalityRecord: Sendable, Equatable {
     public var minorCapacity: Int?
     public var largeDwellings: Int?
     public var healthPlaces: Int?
+    /// SSB's centrality class, 1 (most central) to 6; otherwise centrality follows population.
+    public var centralityClass: Int?
 
     public init(
         id: String, name: String, countyID: String, county: String, population: Int, areaKm2: Double,
         latitude: Double, longitude: Double, capacity: Int? = nil, selfSettlement: Bool? = nil,
-        labourMarket: Double? = nil, minorCapacity: Int? = nil, largeDwellings: Int? = nil, healthPlaces: Int? = nil
+        labourMarket: Double? = nil, minorCapacity: Int? = nil, largeDwellings: Int? = nil, healthPlaces: Int? = nil,
+        centralityClass: Int? = nil
     ) {
+        self.centralityClass = centralityClass
         self.minorCapacity = minorCapacity
         self.largeDwellings = largeDwellings
         self.healthPlaces = healthPlaces
@@ -137,6 +167,17 @@ public struct MunicipalityRecord: Sendable, Equatable {
 
 /// Each municipality's settlement decision: how many persons it will settle this year.
 public struct CapacityRule: Sendable, Equatable {
+    public enum Basis: String, Sendable, CaseIterable {
+        /// `nationalTotal` shared by population.
+        case population
+        /// A real country's council decisions (a pending decision falls back to the request).
+        case decided2024 = "decided-2024"
+        /// IMDi's requests to a real country's municipalities.
+        case requested2024 = "requested-2024"
+    }
+
+    /// nil: a real country's decisions, else the population share.
+    public var basis: Basis? = nil
     /// Places decided nationally, shared by population unless a municipality's own figure is given.
     public var nationalTotal: Int = 35_500
     /// IMDi normally asks no municipality for fewer than this many persons.
@@ -159,13 +200,27 @@ public struct CapacityRule: Sendable, Equatable {
     public init() {}
 }
 
+/// Where households live when the permit is granted, and what those living privately do.
+public struct HousingSpec: Sendable, Equatable {
+    /// Share of households living privately (about half of Ukrainians in May 2022, UDI); the rest
+    /// live in reception or emergency accommodation. Unaccompanied minors are always in care.
+    public var privateShare: Double = 0.5
+    /// Of those living privately who do not look for a home themselves, the share that apply to
+    /// IMDi for settlement (assumption); the rest ask for nothing and stay where they are.
+    public var applyShare: Double = 0.7
+    /// Days from the permit to the application to IMDi (assumption: "as soon as possible").
+    public var applicationDays: ClosedRange<Int> = 0...30
+
+    public init() {}
+}
+
 public struct SelfSettlementRule: Sendable, Equatable {
     /// Share of municipalities that take part in agreed self-settlement (about 140 of 357, NIBR 2016).
     public var municipalityShare: Double = 0.4
     /// Municipality ids that take part; when given, `municipalityShare` is not used.
     public var participating: [String]? = nil
-    /// Share of households that look for a home themselves instead of waiting.
-    public var householdShare: Double = 0.1
+    /// Share of households living privately that look for a home themselves (agreed self-settlement).
+    public var householdShare: Double = 0.2
     /// How much likelier a single adult is to try (the scheme is used mostly by single adults).
     public var singleAdultFactor: Double = 2.0
     /// Chance that the municipality approves the home and the agreement.
@@ -194,11 +249,14 @@ public struct HouseholdRecord: Sendable, Equatable {
     public var reception: String?
     public var permitDay: Int?
     public var healthNeeds: Bool
+    /// Where the household lives on arrival; nil: drawn with `housing.private_share`.
+    public var housing: ArrivalHousing?
 
     public init(
         id: String, members: [Person], ties: String? = nil, reception: String? = nil, permitDay: Int? = nil,
-        healthNeeds: Bool = false
+        healthNeeds: Bool = false, housing: ArrivalHousing? = nil
     ) {
+        self.housing = housing
         self.id = id
         self.members = members
         self.ties = ties

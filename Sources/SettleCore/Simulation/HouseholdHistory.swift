@@ -14,6 +14,8 @@ public struct HouseholdHistory: Sendable, Equatable {
     /// Did not move on the agreed date and was moved by the police.
     public var forcedMove = false
     public var triedSelfSettlement = false
+    /// Lived privately and applied to IMDi for help (directly, or after its own search failed).
+    public var appliedToIMDi = false
     /// Why the household is still waiting; nil once it has left reception.
     public var reason: WaitingReason?
 

@@ -46,7 +46,11 @@ public struct Simulation: Sendable {
         self.populationWeights = scenario.municipalities.map { Double($0.population) }
         self.ownChoiceWeights = scenario.municipalities.map { _pow(Double($0.population), 1.2) }
         let rule = scenario.spec.selfSettlement
-        let weights = scenario.households.map { Self.tryWeight($0, rule: rule) }
+        // Averaged over those who may try, so `household_share` is the share of them that tries.
+        let mayTry = scenario.households.filter {
+            $0.housing == .privately || !scenario.spec.routes.holds(.receptionSettledByIMDi)
+        }
+        let weights = mayTry.map { Self.tryWeight($0, rule: rule) }
         self.meanTryWeight = weights.isEmpty ? 1 : max(1e-12, weights.reduce(0, +) / Double(weights.count))
     }
 
@@ -137,20 +141,38 @@ public struct Simulation: Sendable {
     func permit(_ h: Int, day: Int, state: inout State) {
         let household = scenario.households[h]
         let rule = scenario.spec.selfSettlement
+        let routes = scenario.spec.routes
         var rng = seeds.stream("self-settlement", UInt64(h))
         // Fixed draws per household, whatever the parameters, keep streams aligned across variants.
         let tryDraw = rng.uniform()
         let searchDays = rng.integer(in: process.searchDays)
         let target = rng.index(weights: populationWeights)
-        let tries = tryDraw < rule.householdShare * Self.tryWeight(household, rule: rule) / meanTryWeight
+        var application = seeds.stream("application", UInt64(h))
+        let applyDraw = application.uniform()
+        let applicationDays = application.integer(in: scenario.spec.housing.applicationDays)
+        let inReception = household.housing == .reception
+        // Agreed self-settlement is for households not living in reception.
+        let mayTry = !inReception || !routes.holds(.receptionSettledByIMDi)
+        let tries = mayTry && tryDraw < rule.householdShare * Self.tryWeight(household, rule: rule) / meanTryWeight
         if tries {
             state.histories[h].triedSelfSettlement = true
             state.histories[h].reason = .searchingOwnHome
             state.searchTarget[h] = household.tieMunicipality ?? target
             state.queue.schedule(.searchEnds(h), day: day + searchDays, priority: Self.searchPriority)
-        } else {
+        } else if inReception || household.isUnaccompaniedMinor {
             state.histories[h].reason = .inProcessing
             state.queue.schedule(.ready(h), day: day + process.processingDays, priority: Self.readyPriority)
+        } else if applyDraw < scenario.spec.housing.applyShare || !routes.holds(.settlementIsVoluntary) {
+            // Living privately, applies to IMDi for help: then waits for the single offer.
+            state.histories[h].appliedToIMDi = true
+            state.histories[h].reason = .inProcessing
+            state.queue.schedule(
+                .ready(h), day: day + applicationDays + process.processingDays, priority: Self.readyPriority)
+        } else {
+            // Settlement is voluntary: the household stays where it lives and asks for nothing.
+            state.histories[h].path = .noSettlementAsked
+            state.histories[h].municipality = household.receptionMunicipality
+            state.histories[h].reason = nil
         }
     }
 
@@ -168,8 +190,9 @@ public struct Simulation: Sendable {
             state.histories[h].movedDay = day
             state.histories[h].reason = nil
         } else {
+            // The search failed: the household applies to IMDi and waits, once IMDi has mapped it.
+            state.histories[h].appliedToIMDi = true
             state.histories[h].reason = .inProcessing
-            // Back to IMDi's queue, once IMDi has mapped the household.
             let ready = max(day, household.permitDay + process.processingDays)
             state.queue.schedule(.ready(h), day: ready, priority: Self.readyPriority)
         }
@@ -239,8 +262,13 @@ public struct Simulation: Sendable {
         let declineDraw = rng.uniform()
         let noShowDraw = rng.uniform()
         let destinationDraw = rng.index(weights: ownChoiceWeights)
-        let p = scenario.spec.decline.probability(
-            household: household, offered: m, municipalities: scenario.municipalities)
+        // Unaccompanied minors are settled into care: they cannot decline into living alone.
+        let minorBound = household.isUnaccompaniedMinor && scenario.spec.routes.holds(.minorsCannotDecline)
+        let p =
+            minorBound
+            ? 0
+            : scenario.spec.decline.probability(
+                household: household, offered: m, municipalities: scenario.municipalities)
         var history = state.histories[h]
         history.offered = m
         history.offerDay = day

@@ -4,7 +4,7 @@ import SettleCore
 /// (the kommunenummer where the household has family or friends). Rows of one household share its id.
 public enum CohortTableReader {
     public static let required = ["household", "age", "education", "english"]
-    public static let optional = ["ties", "reception", "permit_day", "health_needs"]
+    public static let optional = ["ties", "reception", "permit_day", "health_needs", "housing"]
     /// Largest household accepted: bigger ones are almost certainly a data error.
     public static let maximumHouseholdSize = 20
 
@@ -45,12 +45,20 @@ public enum CohortTableReader {
             }
             let permitDay = try cells.optionalInt("permit_day", in: 0...3_650)
             let health = try cells.optionalBool("health_needs") ?? false
+            let housing = try cells.raw("housing").map { text throws(InputError) -> ArrivalHousing in
+                guard let value = ArrivalHousing(rawValue: text.lowercased()) else {
+                    let names = ArrivalHousing.allCases.map(\.rawValue)
+                    throw cells.fail("housing", "'\(text)' is not one of \(names.joined(separator: ", ")); or leave it empty")
+                }
+                return value
+            }
             let person = Person(age: age, education: education, english: english)
             if var household = households[id] {
                 // Household-level columns may be on any of its rows; the first value given counts.
                 household.reception = household.reception ?? reception
                 household.permitDay = household.permitDay ?? permitDay
                 household.healthNeeds = household.healthNeeds || health
+                household.housing = household.housing ?? housing
                 if let ties, household.ties != nil, household.ties != ties {
                     throw cells.fail(
                         "ties",
@@ -73,7 +81,7 @@ public enum CohortTableReader {
                 firstLine[id] = row.line
                 households[id] = HouseholdRecord(
                     id: id, members: [person], ties: ties, reception: reception, permitDay: permitDay,
-                    healthNeeds: health)
+                    healthNeeds: health, housing: housing)
             }
         }
         return order.map { households[$0]! }

@@ -8,7 +8,7 @@ public enum MunicipalityTableReader {
     ]
     public static let optional = [
         "capacity", "self_settlement", "labour_market", "unaccompanied_minor_capacity", "large_dwellings",
-        "health_places",
+        "health_places", "centrality",
     ]
 
     public static func read(path: String, displayName: String? = nil) throws(InputError) -> [MunicipalityRecord] {
@@ -52,7 +52,8 @@ public enum MunicipalityTableReader {
                     labourMarket: try cells.optionalDouble("labour_market", in: 0...1),
                     minorCapacity: try cells.optionalInt("unaccompanied_minor_capacity", in: 0...100_000_000),
                     largeDwellings: try cells.optionalInt("large_dwellings", in: 0...100_000_000),
-                    healthPlaces: try cells.optionalInt("health_places", in: 0...100_000_000)))
+                    healthPlaces: try cells.optionalInt("health_places", in: 0...100_000_000),
+                    centralityClass: try cells.optionalInt("centrality", in: 1...6)))
         }
         return records
     }

@@ -30,6 +30,15 @@ public enum JSONReport {
             ("household_outcomes", paths(o.householdOutcomes)),
             ("waiting_reasons", waitingReasons(o.waitingReasons)),
             (
+                "housing_on_arrival",
+                .object([
+                    ("reception", group(o.housing.reception)),
+                    ("private", group(o.housing.privately)),
+                    ("private_applied_to_imdi", group(o.housing.appliedToIMDi)),
+                    ("private_tried_self_settlement", group(o.housing.triedSelfSettlement)),
+                ])
+            ),
+            (
                 "offers",
                 .object([
                     ("made", .int(o.offers.made)), ("accepted", .int(o.offers.accepted)),
@@ -37,6 +46,16 @@ public enum JSONReport {
                 ])
             ),
             ("forced_moves", .int(o.forcedMoves)),
+            (
+                "decline_losses",
+                .object([
+                    ("reception_place", .int(o.declineLosses.receptionPlace)),
+                    ("introduction_programme", .int(o.declineLosses.introductionProgramme)),
+                    ("introduction_benefit", .int(o.declineLosses.introductionBenefit)),
+                    ("municipal_support", .int(o.declineLosses.municipalSupport)),
+                    ("moving_help", .int(o.declineLosses.movingHelp)),
+                ])
+            ),
             (
                 "wait_days",
                 .object([
@@ -55,8 +74,25 @@ public enum JSONReport {
             (
                 "introduction_benefit",
                 .object([
+                    ("gross", .bool(true)),
                     ("annual_cost_nok", .double(o.introductionBenefit.annualCostNOK, 0)),
+                    ("within_year_nok", .double(o.introductionBenefit.withinYearNOK, 0)),
                     ("forgone_by_decline_nok", .double(o.introductionBenefit.forgoneByDeclineNOK, 0)),
+                ])
+            ),
+            (
+                "reception",
+                .object([
+                    ("persons_at_start", .int(o.reception.personsAtStart)),
+                    ("person_days", .int(o.reception.personDays)),
+                    ("cost_nok", .double(o.reception.costNOK, 0)),
+                ])
+            ),
+            (
+                "integration_grant",
+                .object([
+                    ("persons", .int(o.grant.persons)),
+                    ("first_year_nok", .double(o.grant.firstYearNOK, 0)),
                 ])
             ),
             (
@@ -82,6 +118,7 @@ public enum JSONReport {
                 ])
             ),
             ("matching", .object(matching)),
+            ("centrality_classes", .array(o.centralityClasses.map(centrality))),
             ("counties", .array(o.counties.map(area))),
             ("municipalities", .array(o.municipalities.map(area))),
         ]
@@ -95,6 +132,7 @@ public enum JSONReport {
             ("self_settled", .int(counts.selfSettled)),
             ("declined", .int(counts.declined)),
             ("waiting", .int(counts.waiting)),
+            ("no_settlement_asked", .int(counts.noSettlementAsked)),
         ])
     }
 
@@ -124,6 +162,23 @@ public enum JSONReport {
             ("declined_arrivals", .int(a.declinedArrivals)),
             ("unaccompanied_minors", .int(a.unaccompaniedMinors)),
             ("self_settlement", .bool(a.takesPartInSelfSettlement)),
+            ("centrality", a.centralityClass.map { .int($0) } ?? .null),
+        ])
+    }
+
+    static func group(_ g: Outcomes.Group) -> JSONValue {
+        .object([("households", .int(g.households)), ("persons", .int(g.persons))])
+    }
+
+    static func centrality(_ row: Outcomes.CentralityRow) -> JSONValue {
+        .object([
+            ("class", .int(row.centralityClass)),
+            ("municipalities", .int(row.municipalities)),
+            ("decided", .int(row.decided)),
+            ("settled_by_imdi", .int(row.settledByIMDi)),
+            ("self_settled", .int(row.selfSettled)),
+            ("settled_share_of_decided", .double(row.decided > 0 ? Double(row.settled) / Double(row.decided) : 0, 4)),
+            ("self_settled_share_of_settled", .double(row.settled > 0 ? Double(row.selfSettled) / Double(row.settled) : 0, 4)),
         ])
     }
 }

@@ -4,7 +4,7 @@ import SettleCore
 /// One row per municipality, for spreadsheets and maps.
 public enum MunicipalityCSV {
     public static let header =
-        "kommunenummer,name,county,population,decided,settled_by_imdi,self_settled,used,declined_offers,declined_arrivals,unaccompanied_minors,self_settlement"
+        "kommunenummer,name,county,population,decided,settled_by_imdi,self_settled,used,declined_offers,declined_arrivals,unaccompanied_minors,self_settlement,centrality"
 
     public static func render(_ outcomes: Outcomes) -> String {
         var lines = [header]
@@ -13,7 +13,7 @@ public enum MunicipalityCSV {
                 a.id, a.name, a.county, String(a.population), String(a.decided), String(a.settledByIMDi),
                 String(a.selfSettled), String(a.used), String(a.declinedOffers), String(a.declinedArrivals),
                 String(a.unaccompaniedMinors),
-                a.takesPartInSelfSettlement ? "yes" : "no",
+                a.takesPartInSelfSettlement ? "yes" : "no", a.centralityClass.map(String.init) ?? "",
             ]
             lines.append(fields.map(escape).joined(separator: ","))
         }

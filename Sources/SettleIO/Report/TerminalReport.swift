@@ -15,7 +15,8 @@ public enum TerminalReport {
         var table = TextTable(columns: ["Outcome", "Households", "Persons"], rightAligned: [1, 2])
         let rows: [(String, SettlementPath)] = [
             ("Settled by IMDi", .settledByIMDi), ("Self-settled by agreement", .selfSettled),
-            ("Declined the offer", .declined), ("Waiting in reception", .waiting),
+            ("Declined the offer", .declined), ("Waiting for an offer", .waiting),
+            ("No settlement asked", .noSettlementAsked),
         ]
         for (label, path) in rows {
             table.add([label, n(o.householdOutcomes[path]), n(o.outcomes[path])])
@@ -32,6 +33,15 @@ public enum TerminalReport {
             out.append(contentsOf: why.lines().dropFirst(2))
         }
         out.append("")
+        let h = o.housing
+        out.append(
+            "Housing on arrival      \(n(h.reception.households)) households in reception (\(n(h.reception.persons)) persons), \(n(h.privately.households)) living privately (\(n(h.privately.persons)))"
+        )
+        if h.privately.households > 0 {
+            out.append(
+                "  of those living privately: \(n(h.appliedToIMDi.households)) applied to IMDi, \(n(h.triedSelfSettlement.households)) looked for a home by agreement"
+            )
+        }
         out.append(
             "Offers                  \(n(o.offers.made)) made, \(n(o.offers.accepted)) accepted, \(n(o.offers.declined)) declined; \(n(o.forcedMoves)) persons moved by the police"
         )
@@ -41,11 +51,22 @@ public enum TerminalReport {
                 format:
                     "Wait for settlement     mean %.0f days, median %.0f, 90th percentile %.0f; %.1f %% within target",
                 w.mean, w.median, w.p90, 100 * w.withinTargetShare))
+        let l = o.declineLosses
+        out.append(
+            "Declining cost          \(n(l.receptionPlace)) persons their reception place, \(n(l.introductionProgramme)) the programme and benefit, \(n(l.municipalSupport)) municipal support and help with moving"
+        )
         out.append(
             "Introduction programme  \(n(o.introductionProgramme.participants)) participants; \(n(o.introductionProgramme.lostByDecline)) lost by declining"
         )
+        let b = o.introductionBenefit
         out.append(
-            "Introduction benefit    NOK \(millions(o.introductionBenefit.annualCostNOK)) a year; NOK \(millions(o.introductionBenefit.forgoneByDeclineNOK)) forgone by declining"
+            "Introduction benefit    NOK \(millions(b.annualCostNOK)) a year, gross; NOK \(millions(b.withinYearNOK)) paid within the year; NOK \(millions(b.forgoneByDeclineNOK)) a year forgone by declining"
+        )
+        out.append(
+            "Reception               \(n(o.reception.personsAtStart)) persons at the start; \(n(o.reception.personDays)) person-days after the permit, NOK \(millions(o.reception.costNOK)) at NOK \(n(Int(scenario.spec.reception.costPerPersonDayNOK.rounded()))) a day"
+        )
+        out.append(
+            "Integration grant       NOK \(millions(o.grant.firstYearNOK)) to municipalities for \(n(o.grant.persons)) persons settled (year 1)"
         )
         out.append(
             "Norwegian tuition       \(n(o.norwegianTuition.entitled)) adults entitled, \(n(o.norwegianTuition.keptByDecliners)) of them after declining"
@@ -90,6 +111,23 @@ public enum TerminalReport {
             ])
         }
         out.append(contentsOf: counties_.lines())
+        if !o.centralityClasses.isEmpty {
+            out.append("")
+            var classes = TextTable(
+                columns: [
+                    "Centrality (SSB)", "Municipalities", "Decided", "Settled", "Settled / decided",
+                    "Self-settled / settled",
+                ],
+                rightAligned: [1, 2, 3, 4, 5])
+            for row in o.centralityClasses {
+                let fill = row.decided > 0 ? String(format: "%.2f", Double(row.settled) / Double(row.decided)) : "-"
+                let own = row.settled > 0 ? String(format: "%.2f", Double(row.selfSettled) / Double(row.settled)) : "-"
+                classes.add([
+                    "\(row.centralityClass)", n(row.municipalities), n(row.decided), n(row.settled), fill, own,
+                ])
+            }
+            out.append(contentsOf: classes.lines())
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -20,8 +20,8 @@ public enum ScenarioDecoder {
     ]
 
     static let topKeys = [
-        "name", "description", "seed", "municipalities", "capacity", "self_settlement", "cohort", "decline",
-        "benefit", "scoring", "matching", "process", "reception", "policy", "variants",
+        "name", "description", "seed", "municipalities", "capacity", "self_settlement", "housing", "cohort",
+        "decline", "benefit", "grant", "scoring", "matching", "process", "reception", "policy", "variants",
         "lifecycle",
     ]
 
@@ -105,14 +105,14 @@ public enum ScenarioDecoder {
             }
             spec.seed = seed
         }
-        if let reader = try top.mapping("municipalities", allowed: ["table", "count", "counties", "population"]) {
+        if let reader = try top.mapping("municipalities", allowed: ["country", "synthetic", "table"]) {
             spec.municipalities = try municipalities(reader, folder: folder)
         }
         if let reader = try top.mapping(
             "capacity",
             allowed: [
-                "national_total", "minimum", "overrides", "scale", "unaccompanied_minors", "minors_municipality_share",
-                "large_dwelling_share", "health_service_share", "health_place_share",
+                "basis", "national_total", "minimum", "overrides", "scale", "unaccompanied_minors",
+                "minors_municipality_share", "large_dwelling_share", "health_service_share", "health_place_share",
             ])
         {
             spec.capacity = try capacity(reader)
@@ -125,9 +125,22 @@ public enum ScenarioDecoder {
         {
             spec.selfSettlement = try selfSettlement(reader)
         }
+        if let reader = try top.mapping("housing", allowed: ["private_share", "apply_share", "application_days"]) {
+            var housing = HousingSpec()
+            housing.privateShare = try reader.double("private_share", in: 0...1) ?? housing.privateShare
+            housing.applyShare = try reader.double("apply_share", in: 0...1) ?? housing.applyShare
+            if let days = try dayRange(reader, "application_days", path: "housing.application_days") {
+                housing.applicationDays = days
+            }
+            spec.housing = housing
+        }
         if let reader = try top.mapping("cohort", allowed: cohortKeys) {
             var known: Set<String>? = nil
-            if case .table(let records) = spec.municipalities { known = Set(records.map(\.id)) }
+            switch spec.municipalities {
+        case .table(let records): known = Set(records.map(\.id))
+        case .country(let country): known = Set(country.municipalities.map(\.record.id))
+        case .synthetic: break
+        }
             spec.cohort = try cohort(reader, folder: folder, municipalities: known)
         }
         if let reader = try top.mapping(
@@ -142,14 +155,28 @@ public enum ScenarioDecoder {
             spec.decline = model
         }
         if let reader = try top.mapping(
-            "benefit", allowed: ["basic_amount_nok", "multiple_of_g", "youth_age_limit", "youth_factor"])
+            "benefit",
+            allowed: ["basic_amount_nok", "multiple_of_g", "youth_age_limit", "youth_factor", "youth_with_parent_factor"])
         {
             var rates = BenefitRates()
             rates.basicAmount = try reader.double("basic_amount_nok", in: 0...10_000_000) ?? rates.basicAmount
             rates.multipleOfG = try reader.double("multiple_of_g", in: 0...100) ?? rates.multipleOfG
             rates.youthAgeLimit = try reader.int("youth_age_limit", in: 0...120) ?? rates.youthAgeLimit
             rates.youthFactor = try reader.double("youth_factor", in: 0...10) ?? rates.youthFactor
+            rates.youthWithParentFactor =
+                try reader.double("youth_with_parent_factor", in: 0...10) ?? rates.youthWithParentFactor
             spec.benefit = rates
+        }
+        if let reader = try top.mapping(
+            "grant", allowed: ["single_adult_nok", "adult_in_family_nok", "child_nok", "unaccompanied_minor_nok"])
+        {
+            var rates = GrantRates()
+            rates.singleAdult = try reader.double("single_adult_nok", in: 0...100_000_000) ?? rates.singleAdult
+            rates.adultInFamily = try reader.double("adult_in_family_nok", in: 0...100_000_000) ?? rates.adultInFamily
+            rates.child = try reader.double("child_nok", in: 0...100_000_000) ?? rates.child
+            rates.unaccompaniedMinor =
+                try reader.double("unaccompanied_minor_nok", in: 0...100_000_000) ?? rates.unaccompaniedMinor
+            spec.grant = rates
         }
         if let reader = try top.mapping("scoring", allowed: ScoringKeys.all) {
             spec.scoring = try scoring(reader)
@@ -219,8 +246,10 @@ public enum ScenarioDecoder {
         if let reader = try top.mapping("lifecycle", allowed: LifecycleKeys.all) {
             spec.lifecycle = try lifecycle(reader)
         }
-        if let reader = try top.mapping("reception", allowed: ["sites"]) {
+        if let reader = try top.mapping("reception", allowed: ["sites", "cost_per_person_day_nok"]) {
             spec.reception.sites = try reader.int("sites", in: 1...maximumMunicipalities) ?? spec.reception.sites
+            spec.reception.costPerPersonDayNOK =
+                try reader.double("cost_per_person_day_nok", in: 0...1_000_000) ?? spec.reception.costPerPersonDayNOK
         }
         try checkSize(spec, top: top)
         return spec
@@ -228,11 +257,7 @@ public enum ScenarioDecoder {
 
     /// Refuses cohorts whose households × municipalities would exhaust memory, before anything is drawn.
     static func checkSize(_ spec: ScenarioSpec, top: MappingReader) throws(InputError) {
-        let municipalities: Int
-        switch spec.municipalities {
-        case .generated(let g): municipalities = g.count
-        case .table(let records): municipalities = records.count
-        }
+        let municipalities = spec.municipalities.count
         let households: Int
         let key: String
         switch spec.cohort {
@@ -251,7 +276,7 @@ public enum ScenarioDecoder {
         static let all = [
             "horizon_days", "arrivals", "arrival_window_days", "surge", "processing_days", "round_every_days",
             "lead_time_days", "no_show_share", "capacity_release", "target_days", "minor_target_days", "search_days",
-            "wait_priority", "batch_limit_factor",
+            "wait_priority", "batch_limit_factor", "backlog",
         ]
     }
 
@@ -274,18 +299,29 @@ public enum ScenarioDecoder {
         }
         p.targetDays = try reader.int("target_days", in: 1...3_650) ?? p.targetDays
         p.minorTargetDays = try reader.int("minor_target_days", in: 1...3_650) ?? p.minorTargetDays
-        if let search = try reader.mapping("search_days", allowed: ["min", "max"]) {
-            let low = try search.int("min", in: 0...3_650) ?? p.searchDays.lowerBound
-            let high = try search.int("max", in: 0...3_650) ?? p.searchDays.upperBound
-            guard low <= high else {
-                throw reader.context.error(
-                    search.node, path: "process.search_days", "min (\(low)) is above max (\(high)); swap them")
-            }
-            p.searchDays = low...high
+        if let days = try dayRange(reader, "search_days", path: "process.search_days", default: p.searchDays) {
+            p.searchDays = days
+        }
+        if let backlog = try reader.mapping("backlog", allowed: ["share", "days"]) {
+            p.backlogShare = try backlog.double("share", in: 0...1) ?? p.backlogShare
+            p.backlogDays = try backlog.int("days", in: 1...3_650) ?? p.backlogDays
         }
         p.waitPriority = try reader.double("wait_priority", in: 0...1_000) ?? p.waitPriority
         p.batchLimitFactor = try reader.double("batch_limit_factor", in: 0...1_000) ?? p.batchLimitFactor
         return p
+    }
+
+    /// `{min, max}` in days; a missing bound keeps the default's.
+    static func dayRange(
+        _ reader: MappingReader, _ key: String, path: String, default fallback: ClosedRange<Int> = 0...30
+    ) throws(InputError) -> ClosedRange<Int>? {
+        guard let range = try reader.mapping(key, allowed: ["min", "max"]) else { return nil }
+        let low = try range.int("min", in: 0...3_650) ?? fallback.lowerBound
+        let high = try range.int("max", in: 0...3_650) ?? fallback.upperBound
+        guard low <= high else {
+            throw reader.context.error(range.node, path: path, "min (\(low)) is above max (\(high)); swap them")
+        }
+        return low...high
     }
 
     /// A value from a fixed set of names, with the nearest name suggested on a typo.
@@ -302,31 +338,48 @@ public enum ScenarioDecoder {
     }
 
     static func municipalities(_ reader: MappingReader, folder: String) throws(InputError) -> MunicipalitySource {
+        let given = ["country", "synthetic", "table"].filter(reader.has)
+        if given.count > 1 {
+            throw reader.context.error(
+                reader.child(given[1]), path: reader.keyPath(given[1]),
+                "give one of country, synthetic or table, not \(given.joined(separator: " and "))")
+        }
         if let table = try reader.string("table") {
-            if let clash = ["count", "counties", "population"].first(where: reader.has) {
-                throw reader.context.error(
-                    reader.child(clash), path: reader.keyPath(clash),
-                    "give either a table or generator settings (count, counties, population), not both")
-            }
             let path = resolve(table, folder: folder)
             return .table(try MunicipalityTableReader.read(path: path, displayName: table))
         }
+        if let name = try reader.string("country") {
+            guard let country = Country.all[name] else {
+                let names = Country.all.keys.sorted()
+                let hint = Suggestion.nearest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+                throw reader.context.error(
+                    reader.child("country"), path: reader.keyPath("country"),
+                    "unknown country '\(name)'; \(hint)use one of \(names.joined(separator: ", "))")
+            }
+            return .country(country)
+        }
+        guard let synthetic = try reader.mapping("synthetic", allowed: ["count", "counties", "population"]) else {
+            return .country(.norway2024)
+        }
         var generated = GeneratedMunicipalities()
-        generated.count = try reader.int("count", in: 1...maximumMunicipalities) ?? generated.count
+        generated.count = try synthetic.int("count", in: 1...maximumMunicipalities) ?? generated.count
         generated.counties =
-            try reader.int("counties", in: 1...MunicipalityGenerator.maximumCounties) ?? generated.counties
-        generated.population = try reader.int("population", in: 1...2_000_000_000) ?? generated.population
+            try synthetic.int("counties", in: 1...MunicipalityGenerator.maximumCounties) ?? generated.counties
+        generated.population = try synthetic.int("population", in: 1...2_000_000_000) ?? generated.population
         if generated.counties > generated.count {
-            throw reader.context.error(
-                reader.child("counties"), path: reader.keyPath("counties"),
+            throw synthetic.context.error(
+                synthetic.child("counties"), path: synthetic.keyPath("counties"),
                 "\(generated.counties) counties need at least as many municipalities (count is \(generated.count)); "
                     + "lower counties or raise count")
         }
-        return .generated(generated)
+        return .synthetic(generated)
     }
 
     static func capacity(_ reader: MappingReader) throws(InputError) -> CapacityRule {
         var rule = CapacityRule()
+        rule.basis = try choice(reader, "basis", CapacityRule.Basis.self)
+        // A national total given without a basis is shared by population, on a real country too.
+        if rule.basis == nil && reader.has("national_total") { rule.basis = .population }
         rule.nationalTotal = try reader.int("national_total", in: 0...100_000_000) ?? rule.nationalTotal
         rule.minimum = try reader.int("minimum", in: 0...1_000_000) ?? rule.minimum
         rule.scale = try reader.double("scale", in: 0...100) ?? rule.scale
