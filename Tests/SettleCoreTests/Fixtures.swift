@@ -12,7 +12,7 @@ enum Fixtures {
         generated.count = municipalities
         generated.counties = counties
         generated.population = 600_000
-        spec.municipalities = .generated(generated)
+        spec.municipalities = .synthetic(generated)
         spec.capacity.nationalTotal = households * 2
         spec.capacity.minimum = 5
         var mix = CohortMix()

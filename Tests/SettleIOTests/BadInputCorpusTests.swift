@@ -84,10 +84,10 @@ import Testing
     }
 
     @Test func sizeLimitIsCheckedBeforeResolving() throws {
-        let text = "municipalities: {count: 5000}\ncohort: {households: 50000}\n"
+        let text = "municipalities: {synthetic: {count: 5000}}\ncohort: {households: 50000}\n"
         #expect(throws: InputError.self) { try ScenarioDecoder.decode(text, file: "big.yaml") }
         // Just under the limit decodes (nothing is drawn yet).
-        _ = try ScenarioDecoder.decode("municipalities: {count: 5000}\ncohort: {households: 40000}\n", file: "ok.yaml")
+        _ = try ScenarioDecoder.decode("municipalities: {synthetic: {count: 5000}}\ncohort: {households: 40000}\n", file: "ok.yaml")
         let overrides = [
             try Override(parsing: "municipalities.count=5000"), try Override(parsing: "cohort.households=900000"),
         ]

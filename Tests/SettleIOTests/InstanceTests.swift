@@ -10,7 +10,7 @@ import Testing
         var generated = GeneratedMunicipalities()
         generated.count = 3
         generated.counties = 1
-        spec.municipalities = .generated(generated)
+        spec.municipalities = .synthetic(generated)
         let municipalities = try! Scenario.resolve(spec).municipalities
         let a = Household(id: "A", members: [Person(age: 30, education: .higher, english: .good)])
         let b = Household(

@@ -33,7 +33,7 @@ import Testing
         let yaml = """
             name: full
             seed: 99
-            municipalities: {count: 30, counties: 5, population: 1000000}
+            municipalities: {synthetic: {count: 30, counties: 5, population: 1000000}}
             capacity: {national_total: 900, minimum: 3, overrides: {"0301": 50}}
             self_settlement: {municipality_share: 0.5, household_share: 0.2, single_adult_factor: 3, approval_probability: 0.7}
             cohort:
@@ -52,7 +52,7 @@ import Testing
         #expect(spec.seed == 99)
         #expect(
             spec.municipalities
-                == .generated(
+                == .synthetic(
                     {
                         var g = GeneratedMunicipalities(); g.count = 30; g.counties = 5; g.population = 1_000_000;
                         return g

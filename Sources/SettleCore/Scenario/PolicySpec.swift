@@ -2,7 +2,8 @@
 public struct PolicySpec: Sendable, Equatable {
     public enum Mechanism: String, Sendable, CaseIterable {
         /// IMDi-like: households in permit order, each to the municipality with the largest
-        /// share of its decision still open that fits.
+        /// share of its decision still open that fits (less `declineAversion` × the chance the
+        /// household declines it).
         case statusQuo = "status-quo"
         /// The batch optimum each round (Annie MOORE, GeoMatch).
         case optimal
@@ -23,6 +24,9 @@ public struct PolicySpec: Sendable, Equatable {
     public var offers: Int = 1
     /// For `balanced`: value per person per unit of (share used − share of the year passed).
     public var balanceWeight: Double = 2.0
+    /// For `status-quo`: how much IMDi avoids offers a household is likely to decline, in shares of
+    /// a decision per unit of decline probability (0: spread by open share alone).
+    public var declineAversion: Double = 0
     /// For `dynamic-dual-price`: at most this many sampled future households per round.
     public var dualSampleSize: Int = 2_000
 

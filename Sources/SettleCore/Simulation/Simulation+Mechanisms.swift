@@ -105,9 +105,21 @@ extension Simulation {
             let chosen: Int
             switch mechanism {
             case .statusQuo:
-                // The largest share of its decision still open.
-                let share = { (m: Int) in Double(capacity[m]) / Double(max(1, self.scenario.capacity[m])) }
-                chosen = feasible.max { share($0) != share($1) ? share($0) < share($1) : $0 > $1 }!
+                // The largest share of its decision still open, less the aversion to a likely decline.
+                let aversion = scenario.spec.policy.declineAversion
+                let household = scenario.households[pool[k]]
+                let share = { (m: Int) -> Double in
+                    let open = Double(capacity[m]) / Double(max(1, self.scenario.capacity[m]))
+                    guard aversion != 0 else { return open }
+                    return open
+                        - aversion
+                        * self.scenario.spec.decline.probability(
+                            household: household, offered: m, municipalities: self.scenario.municipalities)
+                }
+                let scores = feasible.map(share)
+                var best = 0
+                for i in scores.indices.dropFirst() where scores[i] > scores[best] { best = i }
+                chosen = feasible[best]
             case .proportional:
                 chosen = feasible[rng.index(weights: feasible.map { Double(scenario.municipalities[$0].population) })]
             default:

@@ -33,6 +33,8 @@ public struct Simulation: Sendable {
     public let scenario: Scenario
     let seeds: SeedSequence
     let populationWeights: [Double]
+    /// Households looking for a home contact municipalities that take part, where places are.
+    let searchWeights: [Double]
     /// Decliners who have no ties move toward the large towns.
     let ownChoiceWeights: [Double]
     let meanTryWeight: Double
@@ -44,6 +46,10 @@ public struct Simulation: Sendable {
         self.process = scenario.spec.process
         // Computed once: these are read for every household.
         self.populationWeights = scenario.municipalities.map { Double($0.population) }
+        let participating = scenario.capacity.indices.map { m in
+            scenario.selfSettlementParticipation[m] ? Double(scenario.capacity[m]) : 0
+        }
+        self.searchWeights = participating.contains { $0 > 0 } ? participating : populationWeights
         self.ownChoiceWeights = scenario.municipalities.map { _pow(Double($0.population), 1.2) }
         let rule = scenario.spec.selfSettlement
         // Averaged over those who may try, so `household_share` is the share of them that tries.
@@ -146,7 +152,7 @@ public struct Simulation: Sendable {
         // Fixed draws per household, whatever the parameters, keep streams aligned across variants.
         let tryDraw = rng.uniform()
         let searchDays = rng.integer(in: process.searchDays)
-        let target = rng.index(weights: populationWeights)
+        let target = rng.index(weights: searchWeights)
         var application = seeds.stream("application", UInt64(h))
         let applyDraw = application.uniform()
         let applicationDays = application.integer(in: scenario.spec.housing.applicationDays)
@@ -157,7 +163,9 @@ public struct Simulation: Sendable {
         if tries {
             state.histories[h].triedSelfSettlement = true
             state.histories[h].reason = .searchingOwnHome
-            state.searchTarget[h] = household.tieMunicipality ?? target
+            // Where it has ties, if that municipality takes part; else one that takes part, by its places.
+            let tie = household.tieMunicipality.flatMap { scenario.selfSettlementParticipation[$0] ? $0 : nil }
+            state.searchTarget[h] = tie ?? target
             state.queue.schedule(.searchEnds(h), day: day + searchDays, priority: Self.searchPriority)
         } else if inReception || household.isUnaccompaniedMinor {
             state.histories[h].reason = .inProcessing

@@ -232,7 +232,7 @@ public enum ScenarioDecoder {
             spec.process = try process(reader)
         }
         if let reader = try top.mapping(
-            "policy", allowed: ["mechanism", "offers", "balance_weight", "dual_sample_size"])
+            "policy", allowed: ["mechanism", "offers", "balance_weight", "dual_sample_size", "decline_aversion"])
         {
             var policy = PolicySpec()
             if let mechanism = try choice(reader, "mechanism", PolicySpec.Mechanism.self) {
@@ -240,6 +240,7 @@ public enum ScenarioDecoder {
             }
             policy.offers = try reader.int("offers", in: 1...5) ?? policy.offers
             policy.balanceWeight = try reader.double("balance_weight", in: 0...1_000) ?? policy.balanceWeight
+            policy.declineAversion = try reader.double("decline_aversion", in: 0...1_000) ?? policy.declineAversion
             policy.dualSampleSize = try reader.int("dual_sample_size", in: 1...1_000_000) ?? policy.dualSampleSize
             spec.policy = policy
         }
