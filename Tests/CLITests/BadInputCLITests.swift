@@ -22,6 +22,12 @@ import Testing
         "duplicate-key.yaml": "duplicate-key.yaml:2: seed: the key appears twice in one mapping; keep one",
         "duplicate-municipality-override.yaml":
             "duplicate-municipality-override.yaml:4: 0301: the key appears twice in one mapping; keep one",
+        "basis-without-country.yaml":
+            "basis-without-country.yaml:5: capacity.basis: 'decided-2024' needs a real country (municipalities: {country: norway-2024}); use population",
+        "generator-keys-outside-synthetic.yaml": "generator-keys-outside-synthetic.yaml:3: municipalities.count:",
+        "national-total-below-minimum.yaml":
+            "national-total-below-minimum.yaml:5: capacity.national_total: 100 places leave 100 for 12 municipalities, below the minimum of 10 each (120); raise national_total or lower capacity.minimum",
+        "unknown-country.yaml": "unknown-country.yaml:3: municipalities.country: unknown country 'norway-2025'; did you mean 'norway-2024'?",
         "empty-cohort.yaml": "empty-cohort.yaml:3: cohort.households: 0 is out of range; use a whole number from 1 to",
         "empty-file.yaml": "empty-file.yaml: is empty; a scenario needs at least a name",
         // Found by Fuzz/run: each took Yams 12 s (one more level: minutes) before the guard.
@@ -130,6 +136,8 @@ import Testing
         "cohort-permit-day-out-of-range.csv":
             "cohort-permit-day-out-of-range.csv:2: permit_day: 5000 is out of range; use 0 to 3650",
         "cohort-semicolons.csv": "cohort-semicolons.csv:1: uses ';' to separate columns; save it with commas",
+        "cohort-unknown-housing.csv":
+            "cohort-unknown-housing.csv:2: housing: 'hotel' is not one of reception, private; or leave it empty",
         "cohort-unknown-category.csv":
             "cohort-unknown-category.csv:2: education: 'phd' is not one of basic, secondary, higher",
         "cohort-unknown-reception.csv":
