@@ -26,6 +26,9 @@ import Testing
             lifecycle:
               years: 4
               introduction_programme_months: 18
+              first_card:
+                police_share: 0.25
+                appointment_days: {min: 3, max: 30}
               extension:
                 processing_days_before_expiry: 30
                 digital_share: 0.9
@@ -53,6 +56,7 @@ import Testing
             """
         let spec = try ScenarioDecoder.decode(yaml, file: "t.yaml").lifecycle
         #expect(spec.years == 4 && spec.isOn && spec.programmeMonths == 18)
+        #expect(spec.firstCard.policeShare == 0.25 && spec.firstCard.appointmentDays == 3...30)
         #expect(spec.extensions.processingDaysBeforeExpiry == 30 && spec.extensions.digitalShare == 0.9)
         #expect(spec.extensions.postDays == 2...10 && spec.extensions.exceptionShare == 0.02)
         #expect(spec.extensions.cardDays == 3...15 && spec.extensions.fingerprintAgeLimit == 6)
@@ -70,6 +74,14 @@ import Testing
         let set = try ScenarioDecoder.decode(
             "name: x\n", file: "t.yaml", overrides: [Override(parsing: "lifecycle.years=3")])
         #expect(set.lifecycle.years == 3)
+        let share = try ScenarioDecoder.decode(
+            "name: x\n", file: "t.yaml", overrides: [Override(parsing: "lifecycle.first_card.police_share=0")])
+        #expect(share.lifecycle.firstCard.policeShare == 0)
+        // The old situation name still reads, now meaning the other parent's permanent residence.
+        let old = try ScenarioDecoder.decode(
+            "lifecycle:\n  births:\n    parents: {permanent_residence: 1}\n", file: "t.yaml")
+        #expect(old.lifecycle.births.parents == [.permanentResidence: 1])
+        #expect(ParentSituation.permanentResidence.parents.mother == .collectiveProtection)
     }
 
     @Test func badLifecycleInputIsOneLineNamingTheKey() throws {
@@ -92,6 +104,9 @@ import Testing
         #expect(zero.description.contains("add up to zero"))
         let share = try #require(decodeError("lifecycle:\n  stays_abroad:\n    residence_share: 1.5\n"))
         #expect(share.line == 3 && share.description.contains("out of range"))
+        let police = try #require(decodeError("lifecycle:\n  first_card:\n    police_shar: 0.5\n"))
+        #expect(police.description.hasPrefix("test.yaml:3: lifecycle.first_card.police_shar: unknown key"))
+        #expect(police.description.contains("did you mean 'police_share'?"))
         #expect(!typo.description.contains("\n"))
     }
 
