@@ -131,6 +131,14 @@ import Testing
         // Year 2 carries the first round of extensions: nearly everyone, with cards and fingerprints.
         #expect(years.years[1].extensions.processed > 5_000)
         #expect(years.years[1].workload.fingerprints > 500)
+        // A child gives its fingerprint once: year 3 sees only the children first extended then.
+        #expect(years.years[2].workload.fingerprints < 100)
+        // The first cards' police appointments (half the households, by assumption) fall in year 1.
+        let firstCards = years.years[0].workload.firstCardAppointments
+        #expect(firstCards > 2_800 && firstCards < 3_500)
+        #expect(years.years.dropFirst().allSatisfy { $0.workload.firstCardAppointments == 0 })
+        // No mother of the cohort holds permanent residence: the permanent route stays unused.
+        #expect(years.years.allSatisfy { ($0.births.byRoute[.permanentResidence] ?? 0) == 0 })
         #expect(years.years.allSatisfy { $0.births.total > 0 && $0.returns.households > 0 })
         // The figures the README quotes.
         let lost = years.years.reduce(0) { $0 + $1.permits.lostAbroad }
@@ -163,6 +171,7 @@ import Testing
             return
         }
         #expect(readme.contains("`years`"))
+        #expect(year.map(\.0).contains("first_card_appointments"))
         for (key, value) in year {
             #expect(readme.contains("`\(key)`"), "README does not document years.\(key)")
             if case .object(let inner) = value {
@@ -185,5 +194,7 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("3 ") }.count == 4)
         #expect(text.contains("M12"))
         #expect(lines.contains { $0.hasPrefix("Year 2: cards peak at") })
+        #expect(lines.contains { $0.hasPrefix("Year 1: first-card appointments at the police peak at") })
+        #expect(lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("first cards") }.count == 3)
     }
 }
