@@ -72,8 +72,26 @@ import Testing
         #expect(chosen(.refugee) == .derivedRefugee)
         #expect(chosen(.refugee, family: true) == .derivedRefugee)
         #expect(chosen(.euEEA) == .registration)
-        #expect(chosen(.permanentResidence) == .permanentResidence)
+        // Only the other parent holds permanent residence: no permanent route for the child.
+        #expect(chosen(.permanentResidence) == .protection)
+        #expect(chosen(.permanentResidence, family: true) == .familyImmigration)
+        // Where the mother holds permanent residence (not one of the cohort), the route is taken if in time.
+        let permanent = Parents(mother: .permanentResidence, other: .permanentResidence)
+        #expect(
+            table.choose(parents: permanent, applicationAge: 364, prefersFamilyImmigration: false)
+                == .permanentResidence)
         // Too late for the permanent route: protection instead.
-        #expect(chosen(.permanentResidence, age: 400) == .protection)
+        #expect(table.choose(parents: permanent, applicationAge: 400, prefersFamilyImmigration: false) == .protection)
+    }
+
+    @Test func theParentsDrawNeverMakesAMotherWhoHoldsCollectiveProtectionAPermanentResident() {
+        for situation in ParentSituation.allCases {
+            #expect(situation.parents.mother == .collectiveProtection, "\(situation)")
+            #expect(!ChildPermitTable.standard.isOpen(.permanentResidence, parents: situation.parents), "\(situation)")
+        }
+        // The situation still draws a parent with permanent residence: the other one.
+        #expect(ParentSituation.permanentResidence.parents.other == .permanentResidence)
+        // The route itself stays in the table: the page has it.
+        #expect(ChildPermitTable.standard.rule(.permanentResidence) != nil)
     }
 }

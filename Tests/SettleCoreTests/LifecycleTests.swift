@@ -3,10 +3,12 @@ import Testing
 @testable import SettleCore
 
 @Suite struct LifecycleTests {
-    /// A lifecycle with nothing random switched on: no travel, returns, exceptions or births.
+    /// A lifecycle with nothing random switched on: no first-card appointments, travel, returns,
+    /// exceptions or births.
     static func quiet(years: Int = 3) -> LifecycleSpec {
         var spec = LifecycleSpec()
         spec.years = years
+        spec.firstCard.policeShare = 0
         spec.staysAbroad.travelShare = 0
         spec.staysAbroad.returnShare = 0
         spec.extensions.exceptionShare = 0
@@ -31,6 +33,19 @@ import Testing
             return history
         }
         return (scenario, SimulationResult(histories: histories, rounds: [], capacityUsed: [0, 0, 0, 0]))
+    }
+
+    /// The same, with each household living where `housing` says on arrival.
+    static func setting(
+        _ households: [Household], housing: ArrivalHousing, path: SettlementPath = .settledByIMDi,
+        moveAfter: Int = 40, _ lifecycle: LifecycleSpec
+    ) -> (Scenario, SimulationResult) {
+        let housed = households.map { household -> Household in
+            var h = household
+            h.housing = housing
+            return h
+        }
+        return setting(housed, path: path, moveAfter: moveAfter, lifecycle)
     }
 
     static func household(_ ages: [Int], permitDay: Int) -> Household {
@@ -97,7 +112,7 @@ import Testing
         spec.extensions.fingerprintDays = 10...10
         spec.extensions.digitalShare = 1
         let households = [
-            // Processed on days 354, 719, 1084: the first in year 1. The 4-year-old gives a fingerprint.
+            // Processed on days 354, 719, 1084: the first in year 1. The 4-year-old gives a fingerprint once.
             Self.household([35, 4], permitDay: 10),
             // Processed on days 544 and 909.
             Self.household([40], permitDay: 200),
@@ -112,12 +127,13 @@ import Testing
         #expect(o.years.map(\.extensions.processed) == [2, 6, 6])
         #expect(o.years.map(\.extensions.lettersDigital) == [1, 3, 3])
         #expect(o.years.map(\.extensions.meanLetterDays) == [0, 0, 0])
-        #expect(o.years.map(\.workload.cardsByPost) == [1, 4, 4])
-        // Appointments on days 364 (year 1), 384 and 729 (year 2), 749 and 1094 (year 3).
-        #expect(o.years.map(\.workload.fingerprints) == [1, 2, 2])
+        // After their fingerprint the two children's cards come by post.
+        #expect(o.years.map(\.workload.cardsByPost) == [1, 5, 6])
+        // Appointments on days 364 (year 1) and 384 (year 2), at the first extensions only.
+        #expect(o.years.map(\.workload.fingerprints) == [1, 1, 0])
         #expect(o.years[0].workload.fingerprintsByMonth[11] == 1)
         #expect(o.years[0].workload.cardsByMonth == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2])
-        #expect(o.years[1].workload.fingerprintsByMonth[0] == 1 && o.years[1].workload.fingerprintsByMonth[11] == 1)
+        #expect(o.years[1].workload.fingerprintsByMonth[0] == 1)
         // Adults 35, 40 and 30 join the programme on moving in (days 50, 240, 70) for 365 days.
         #expect(o.years.map(\.programme.started) == [3, 0, 0])
         #expect(o.years.map(\.programme.end) == [3, 0, 0])
@@ -216,7 +232,9 @@ import Testing
 
     @Test(arguments: [
         (ParentSituation.collectiveProtection, ChildRoute.protection),
-        (.refugee, .derivedRefugee), (.euEEA, .registration), (.permanentResidence, .permanentResidence),
+        (.refugee, .derivedRefugee), (.euEEA, .registration),
+        // The mother holds collective protection: the permanent route stays closed.
+        (.permanentResidence, .protection),
     ])
     func birthsTakeTheRouteTheParentsOpen(_ situation: ParentSituation, _ route: ChildRoute) throws {
         var spec = Self.quiet()
@@ -255,19 +273,6 @@ import Testing
         }
     }
 
-    @Test func aLateApplicationMissesThePermanentRoute() throws {
-        var spec = Self.quiet()
-        spec.births.ratePer1000 = 1000
-        spec.births.womenShare = 1
-        spec.births.familyImmigrationShare = 0
-        spec.births.parents = [.permanentResidence: 1]
-        spec.births.applicationDays = 400...400
-        let (scenario, result) = Self.setting(Self.cohort(30), spec)
-        let o = try #require(Lifecycle.run(scenario, result))
-        #expect(o.years.allSatisfy { ($0.births.byRoute[.permanentResidence] ?? 0) == 0 })
-        #expect(o.years.reduce(0) { $0 + ($1.births.byRoute[.protection] ?? 0) } > 0)
-    }
-
     @Test func birthsInReceptionGoThroughTheCentreAndOthersThroughThePolice() throws {
         var spec = Self.quiet()
         spec.births.ratePer1000 = 1000
@@ -279,6 +284,110 @@ import Testing
         let (settled, settledResult) = Self.setting(Self.cohort(40), moveAfter: 0, spec)
         let s = try #require(Lifecycle.run(settled, settledResult))
         #expect(s.years.allSatisfy { $0.births.viaReception == 0 && $0.births.atPolice > 0 })
+    }
+
+    // MARK: - Rules changed from UDI's pages (issue 12)
+
+    @Test func aChildWhoHasGivenAFingerprintDoesNotGiveOneAgainAtLaterExtensions() throws {
+        var spec = Self.quiet(years: 5)
+        spec.extensions.fingerprintDays = 10...10
+        // Processed on days 354, 719, 1084, 1449, 1814: the 2-year-old goes to the police after the first only.
+        let (scenario, result) = Self.setting([Self.household([35, 2], permitDay: 10)], spec)
+        let o = try #require(Lifecycle.run(scenario, result))
+        Self.expectAddsUp(o)
+        #expect(o.years.map(\.extensions.processed) == [2, 2, 2, 2, 2])
+        #expect(o.years.map(\.workload.fingerprints) == [1, 0, 0, 0, 0])
+        #expect(o.years.map(\.workload.cardsByPost) == [1, 2, 2, 2, 2])
+
+        // Children born here with collective protection: mothers aged 45 give birth in year 1 only, and
+        // each child's permit is extended three times or more by the end of year 5: one fingerprint each.
+        var births = Self.quiet(years: 5)
+        births.births.ratePer1000 = 1000
+        births.births.womenShare = 1
+        births.births.familyImmigrationShare = 0
+        births.births.parents = [.collectiveProtection: 1]
+        let mothers = (0..<40).map { Self.household([45], permitDay: 30 + $0 * 5) }
+        let (born, bornResult) = Self.setting(mothers, births)
+        let b = try #require(Lifecycle.run(born, bornResult))
+        Self.expectAddsUp(b)
+        let childPermits = b.years.reduce(0) { $0 + $1.permits.childPermits }
+        let fingerprints = b.years.reduce(0) { $0 + $1.workload.fingerprints }
+        // The mothers' own permits: four extensions each by day 1825.
+        let childExtensions = b.years.reduce(0) { $0 + $1.extensions.processed } - 4 * mothers.count
+        #expect(childPermits > 10)
+        #expect(childExtensions >= 3 * childPermits)
+        #expect(fingerprints == childPermits)
+    }
+
+    @Test func theFirstResidenceCardBringsAPoliceAppointmentForAShareOfArrivals() throws {
+        var spec = Self.quiet()
+        spec.firstCard.policeShare = 1
+        spec.firstCard.appointmentDays = 10...10
+        spec.extensions.fingerprintDays = 10...10
+        let households = [Self.household([35, 4], permitDay: 10), Self.household([40], permitDay: 200)]
+        let (scenario, result) = Self.setting(households, spec)
+        let o = try #require(Lifecycle.run(scenario, result))
+        Self.expectAddsUp(o)
+        // Days 20 (M1) and 210 (M7): every member goes, the 4-year-old included.
+        #expect(o.years.map(\.workload.firstCardAppointments) == [3, 0, 0])
+        #expect(o.years[0].workload.firstCardAppointmentsByMonth == [2, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0])
+        // The first-card appointment is not the extension's fingerprint: the child still gives it then.
+        #expect(o.years.map(\.workload.fingerprints) == [1, 0, 0])
+
+        spec.firstCard.policeShare = 0
+        let (none, noneResult) = Self.setting(households, spec)
+        #expect(
+            try #require(Lifecycle.run(none, noneResult)).years.allSatisfy { $0.workload.firstCardAppointments == 0 })
+
+        // Half the households, drawn from their own stream: nothing else moves.
+        spec.firstCard.policeShare = 0.5
+        spec.firstCard.appointmentDays = 7...42
+        spec.staysAbroad.travelShare = 0.3
+        let (cohort, cohortResult) = Self.setting(Self.cohort(400), spec)
+        let half = try #require(Lifecycle.run(cohort, cohortResult))
+        Self.expectAddsUp(half)
+        let called = half.years.reduce(0) { $0 + $1.workload.firstCardAppointments }
+        let share = Double(called) / Double(cohort.persons)
+        #expect(share > 0.4 && share < 0.6)
+        // Permits from day 0 to 299 and appointments 7-42 days later: all inside year 1 or early year 2.
+        #expect(half.years[2].workload.firstCardAppointments == 0)
+        spec.firstCard.policeShare = 0
+        let (off, offResult) = Self.setting(Self.cohort(400), spec)
+        var without = try #require(Lifecycle.run(off, offResult))
+        for y in without.years.indices {
+            without.years[y].workload.firstCardAppointmentsByMonth = half.years[y].workload.firstCardAppointmentsByMonth
+        }
+        #expect(without == half)
+    }
+
+    @Test func aChildsProtectionApplicationGoesThroughTheCentreOnlyWhenTheFamilyLivesInOne() throws {
+        var spec = Self.quiet()
+        spec.births.ratePer1000 = 1000
+        spec.births.womenShare = 1
+        // Living privately and still waiting for IMDi: never in reception, so always the police.
+        let (privateWaiting, privateWaitingResult) = Self.setting(
+            Self.cohort(40), housing: .privately, path: .waiting, spec)
+        let p = try #require(Lifecycle.run(privateWaiting, privateWaitingResult))
+        Self.expectAddsUp(p)
+        #expect(p.years.allSatisfy { $0.births.viaReception == 0 && $0.births.atPolice > 0 })
+        // Living privately and settled late: births before the move go to the police too.
+        let (privateLate, privateLateResult) = Self.setting(
+            Self.cohort(40), housing: .privately, moveAfter: 300, spec)
+        let l = try #require(Lifecycle.run(privateLate, privateLateResult))
+        #expect(l.years.allSatisfy { $0.births.viaReception == 0 })
+        // The same families in reception: births before the move go through the centre.
+        let (receptionLate, receptionLateResult) = Self.setting(
+            Self.cohort(40), housing: .reception, moveAfter: 300, spec)
+        let r = try #require(Lifecycle.run(receptionLate, receptionLateResult))
+        #expect(r.years[0].births.viaReception > 0)
+        #expect(r.years.map(\.births.total) == l.years.map(\.births.total))
+        // A family that declined left reception on its move date: the centre before it, the police after.
+        let (declined, declinedResult) = Self.setting(
+            Self.cohort(40), housing: .reception, path: .declined, moveAfter: 150, spec)
+        let d = try #require(Lifecycle.run(declined, declinedResult))
+        #expect(d.years[0].births.viaReception > 0)
+        #expect(d.years[0].births.atPolice > 0)
+        #expect(d.years[2].births.viaReception == 0)
     }
 
     @Test func theSimulatedYearAddsUpAndIsReproducible() throws {

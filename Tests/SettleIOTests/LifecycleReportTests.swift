@@ -26,6 +26,9 @@ import Testing
             lifecycle:
               years: 4
               introduction_programme_months: 18
+              first_card:
+                police_share: 0.25
+                appointment_days: {min: 3, max: 30}
               extension:
                 processing_days_before_expiry: 30
                 digital_share: 0.9
@@ -53,6 +56,7 @@ import Testing
             """
         let spec = try ScenarioDecoder.decode(yaml, file: "t.yaml").lifecycle
         #expect(spec.years == 4 && spec.isOn && spec.programmeMonths == 18)
+        #expect(spec.firstCard.policeShare == 0.25 && spec.firstCard.appointmentDays == 3...30)
         #expect(spec.extensions.processingDaysBeforeExpiry == 30 && spec.extensions.digitalShare == 0.9)
         #expect(spec.extensions.postDays == 2...10 && spec.extensions.exceptionShare == 0.02)
         #expect(spec.extensions.cardDays == 3...15 && spec.extensions.fingerprintAgeLimit == 6)
@@ -70,6 +74,14 @@ import Testing
         let set = try ScenarioDecoder.decode(
             "name: x\n", file: "t.yaml", overrides: [Override(parsing: "lifecycle.years=3")])
         #expect(set.lifecycle.years == 3)
+        let share = try ScenarioDecoder.decode(
+            "name: x\n", file: "t.yaml", overrides: [Override(parsing: "lifecycle.first_card.police_share=0")])
+        #expect(share.lifecycle.firstCard.policeShare == 0)
+        // The old situation name still reads, now meaning the other parent's permanent residence.
+        let old = try ScenarioDecoder.decode(
+            "lifecycle:\n  births:\n    parents: {permanent_residence: 1}\n", file: "t.yaml")
+        #expect(old.lifecycle.births.parents == [.permanentResidence: 1])
+        #expect(ParentSituation.permanentResidence.parents.mother == .collectiveProtection)
     }
 
     @Test func badLifecycleInputIsOneLineNamingTheKey() throws {
@@ -92,6 +104,9 @@ import Testing
         #expect(zero.description.contains("add up to zero"))
         let share = try #require(decodeError("lifecycle:\n  stays_abroad:\n    residence_share: 1.5\n"))
         #expect(share.line == 3 && share.description.contains("out of range"))
+        let police = try #require(decodeError("lifecycle:\n  first_card:\n    police_shar: 0.5\n"))
+        #expect(police.description.hasPrefix("test.yaml:3: lifecycle.first_card.police_shar: unknown key"))
+        #expect(police.description.contains("did you mean 'police_share'?"))
         #expect(!typo.description.contains("\n"))
     }
 
@@ -116,6 +131,14 @@ import Testing
         // Year 2 carries the first round of extensions: nearly everyone, with cards and fingerprints.
         #expect(years.years[1].extensions.processed > 5_000)
         #expect(years.years[1].workload.fingerprints > 500)
+        // A child gives its fingerprint once: year 3 sees only the children first extended then.
+        #expect(years.years[2].workload.fingerprints < 100)
+        // The first cards' police appointments (half the households, by assumption) fall in year 1.
+        let firstCards = years.years[0].workload.firstCardAppointments
+        #expect(firstCards > 2_800 && firstCards < 3_500)
+        #expect(years.years.dropFirst().allSatisfy { $0.workload.firstCardAppointments == 0 })
+        // No mother of the cohort holds permanent residence: the permanent route stays unused.
+        #expect(years.years.allSatisfy { ($0.births.byRoute[.permanentResidence] ?? 0) == 0 })
         #expect(years.years.allSatisfy { $0.births.total > 0 && $0.returns.households > 0 })
         // The figures the README quotes.
         let lost = years.years.reduce(0) { $0 + $1.permits.lostAbroad }
@@ -148,6 +171,7 @@ import Testing
             return
         }
         #expect(readme.contains("`years`"))
+        #expect(year.map(\.0).contains("first_card_appointments"))
         for (key, value) in year {
             #expect(readme.contains("`\(key)`"), "README does not document years.\(key)")
             if case .object(let inner) = value {
@@ -170,5 +194,7 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("3 ") }.count == 4)
         #expect(text.contains("M12"))
         #expect(lines.contains { $0.hasPrefix("Year 2: cards peak at") })
+        #expect(lines.contains { $0.hasPrefix("Year 1: first-card appointments at the police peak at") })
+        #expect(lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("first cards") }.count == 3)
     }
 }

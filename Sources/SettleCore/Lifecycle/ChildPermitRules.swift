@@ -24,22 +24,27 @@ public struct Parents: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The parents' situations a scenario mixes: the alternatives UDI's page lets parents choose from.
+/// The mother is one of the cohort and holds collective protection, so each situation names what the
+/// other parent holds; none opens the permanent route, which needs the mother's permanent residence.
 public enum ParentSituation: String, Sendable, CaseIterable {
     /// Both parents hold collective protection.
     case collectiveProtection = "collective_protection"
-    /// The mother holds collective protection, the other parent refugee status.
+    /// The other parent holds refugee status.
     case refugee
-    /// The mother holds collective protection, the other parent is an EU/EEA citizen.
+    /// The other parent is an EU/EEA citizen.
     case euEEA = "eu_eea"
-    /// Both parents hold permanent residence.
+    /// The other parent holds permanent residence.
     case permanentResidence = "permanent_residence"
 
-    public var parents: Parents {
+    public var parents: Parents { Parents(mother: .collectiveProtection, other: other) }
+
+    /// What the other parent holds.
+    public var other: ParentStatus {
         switch self {
-        case .collectiveProtection: Parents(mother: .collectiveProtection, other: .collectiveProtection)
-        case .refugee: Parents(mother: .collectiveProtection, other: .refugee)
-        case .euEEA: Parents(mother: .collectiveProtection, other: .euEEA)
-        case .permanentResidence: Parents(mother: .permanentResidence, other: .permanentResidence)
+        case .collectiveProtection: .collectiveProtection
+        case .refugee: .refugee
+        case .euEEA: .euEEA
+        case .permanentResidence: .permanentResidence
         }
     }
 }

@@ -49,6 +49,7 @@ public struct Lifecycle: Sendable {
         case childGrant(child: Int)
         case processing(group: Int, cycle: Int)
         case fingerprint(persons: Int, processed: Int, cardDays: Int)
+        case firstCardAppointment(persons: Int)
         case trip(reported: Bool)
         case birth(member: Int, draws: BirthDraws)
         case programmeStart(persons: Int)
@@ -63,7 +64,7 @@ public struct Lifecycle: Sendable {
         case .grant, .childGrant: 1
         case .returnHome, .lostAbroad, .refusedExpiry: 2
         case .processing: 3
-        case .fingerprint: 4
+        case .fingerprint, .firstCardAppointment: 4
         case .trip: 5
         case .birth: 6
         case .programmeStart, .programmeEnd: 7
@@ -79,8 +80,9 @@ public struct Lifecycle: Sendable {
     /// Persons who share one collective-protection permit: the household's members, or one child born here.
     struct Group {
         var persons: Int
-        /// Persons who were five or younger when the permit was granted: fingerprint at the police.
-        var young: Int
+        /// Persons who were five or younger when the permit was granted and have not yet given their
+        /// fingerprint: called to the police at the next extension, once.
+        var fingerprintsDue: Int
         var grantDay: Int
         /// The child it belongs to; nil for the household's own permit.
         var child: Int?
@@ -117,9 +119,10 @@ public struct Lifecycle: Sendable {
             let young = household.members.filter { age($0, on: permitDay) <= spec.extensions.fingerprintAgeLimit }.count
             groups.append(
                 Group(
-                    persons: size, young: young, grantDay: permitDay, child: nil,
+                    persons: size, fingerprintsDue: young, grantDay: permitDay, child: nil,
                     stream: seeds.stream("lifecycle-extension", UInt64(h))))
             schedule(.processing(group: 0, cycle: 1), processingDay(grant: permitDay, cycle: 1))
+            scheduleFirstCard(h, persons: size, permitDay: permitDay, schedule: schedule)
             trips = scheduleTravelAndReturn(h, permitDay: permitDay, schedule: schedule)
             scheduleProgramme(household, history, schedule: schedule)
         }
@@ -183,7 +186,7 @@ public struct Lifecycle: Sendable {
                 if kids[c].route == .protection {
                     groups.append(
                         Group(
-                            persons: 1, young: 1, grantDay: day, child: c,
+                            persons: 1, fingerprintsDue: 1, grantDay: day, child: c,
                             stream: seeds.stream("lifecycle-child-extension", UInt64(h) << 12 | UInt64(c))))
                     schedule(.processing(group: groups.count - 1, cycle: 1), processingDay(grant: day, cycle: 1))
                 }
@@ -198,11 +201,14 @@ public struct Lifecycle: Sendable {
                     schedule(
                         .processing(group: g, cycle: cycle + 1),
                         processingDay(grant: groups[g].grantDay, cycle: cycle + 1))
-                    if groups[g].young > 0 {
+                    if groups[g].fingerprintsDue > 0 {
                         schedule(
                             .fingerprint(
-                                persons: groups[g].young, processed: day, cardDays: decision.cardAfterFingerprintDays),
+                                persons: groups[g].fingerprintsDue, processed: day,
+                                cardDays: decision.cardAfterFingerprintDays),
                             day + decision.fingerprintDays)
+                        // A fingerprint is given once: later extensions send these children's cards by post.
+                        groups[g].fingerprintsDue = 0
                     }
                 }
             case .fingerprint(let persons, let processed, let cardDays):
@@ -213,6 +219,8 @@ public struct Lifecycle: Sendable {
                     $0.workload.cardsAfterFingerprint += persons
                 }
                 tally.cards(persons, days: day + cardDays - processed, day: day)
+            case .firstCardAppointment(let persons):
+                tally.at(day) { $0.workload.firstCardAppointmentsByMonth[LifecycleCalendar.month(day)] += persons }
             case .trip(let reported):
                 let travellers = size + kids.reduce(0) { $0 + ($1.state == .ended ? 0 : 1) }
                 tally.at(day) {
@@ -228,7 +236,11 @@ public struct Lifecycle: Sendable {
                 let route = children.choose(
                     parents: draws.situation.parents, applicationAge: draws.applicationDelay,
                     prefersFamilyImmigration: draws.prefersFamilyImmigration)
-                let inReception = history.path == .waiting || day < (history.movedDay ?? Int.max)
+                // Only a household that arrived in reception lives there, until it moves out (settled,
+                // or declined and left by the agreed date); one living privately goes to the police.
+                let inReception =
+                    household.housing == .reception
+                    && (history.path == .waiting || day < (history.movedDay ?? Int.max))
                 tally.at(day) {
                     $0.births.byRoute[route, default: 0] += 1
                     if inReception { $0.births.viaReception += 1 } else { $0.births.atPolice += 1 }
@@ -282,7 +294,7 @@ public struct Lifecycle: Sendable {
     }
 
     func record(_ decision: Decision, group: Group, day: Int, into tally: inout Tally) {
-        let byPost = group.persons - group.young
+        let byPost = group.persons - group.fingerprintsDue
         tally.at(day) {
             $0.extensions.processed += group.persons
             if decision.refused {
@@ -329,6 +341,16 @@ public struct Lifecycle: Sendable {
             start += yearDays
         }
         return trips
+    }
+
+    /// A share of households is called to the police for the first card's picture and fingerprints;
+    /// two draws per household, used or not.
+    func scheduleFirstCard(_ h: Int, persons: Int, permitDay: Int, schedule: (Event, Int) -> Void) {
+        let rule = spec.firstCard
+        var rng = seeds.stream("lifecycle-first-card", UInt64(h))
+        let called = rng.uniform() < rule.policeShare
+        let delay = rng.integer(in: rule.appointmentDays)
+        if called { schedule(.firstCardAppointment(persons: persons), permitDay + delay) }
     }
 
     /// Participants start on the settlement day and stay for `programmeMonths`.

@@ -43,13 +43,17 @@ public struct LifecycleOutcomes: Sendable, Equatable {
         public var cardsByMonth: Monthly = Array(repeating: 0, count: 12)
         public var cardsByPost = 0
         public var cardsAfterFingerprint = 0
-        /// Children (5 or younger when granted) who give a fingerprint at the police station.
+        /// Children (5 or younger when granted) who give a fingerprint at the police station, at their
+        /// first extension only.
         public var fingerprintsByMonth: Monthly = Array(repeating: 0, count: 12)
+        /// Persons called to the police station for the picture and fingerprints of their first residence card.
+        public var firstCardAppointmentsByMonth: Monthly = Array(repeating: 0, count: 12)
         /// Mean days from the extension to the new card in the mailbox (fingerprint appointments included).
         public var meanCardDays = 0.0
 
         public var cards: Int { cardsByPost + cardsAfterFingerprint }
         public var fingerprints: Int { fingerprintsByMonth.reduce(0, +) }
+        public var firstCardAppointments: Int { firstCardAppointmentsByMonth.reduce(0, +) }
     }
 
     public struct StaysAbroad: Sendable, Equatable {
@@ -71,7 +75,8 @@ public struct LifecycleOutcomes: Sendable, Equatable {
         public var byRoute: [ChildRoute: Int] = [:]
         /// Births while the household lived in reception: the centre sends the application to UDI.
         public var viaReception = 0
-        /// Births after settlement: the parents hand in the birth record at the police station.
+        /// Births while the household did not live in reception (settled, moved out, or living privately
+        /// from the start): the parents hand in the birth record at the police station.
         public var atPolice = 0
         /// Applications waiting for UDI at the start and end of the year.
         public var pendingStart = 0

@@ -6,6 +6,7 @@
 public struct LifecycleSpec: Sendable, Equatable {
     /// Years from day 0, the settlement year included; 1 = off (the report is the settlement year alone).
     public var years: Int = 1
+    public var firstCard: FirstCardRule = FirstCardRule()
     public var extensions: ExtensionRule = ExtensionRule()
     public var staysAbroad: StaysAbroadRule = StaysAbroadRule()
     public var births: BirthRule = BirthRule()
@@ -16,6 +17,19 @@ public struct LifecycleSpec: Sendable, Equatable {
 
     public var isOn: Bool { years >= 2 }
     public var horizonDays: Int { years * LifecycleCalendar.yearDays }
+}
+
+/// The first residence card after the permit: some arrivals are called to the police for a picture
+/// and fingerprints, others gave both when they applied for protection and get the card by post.
+public struct FirstCardRule: Sendable, Equatable {
+    /// Share of households called to the police station for their first card (assumption: the page
+    /// says only "some"). Every member goes; children five or younger still give their fingerprint
+    /// at the first extension, as the page says.
+    public var policeShare: Double = 0.5
+    /// Days from the permit to that appointment (assumption).
+    public var appointmentDays: ClosedRange<Int> = 7...42
+
+    public init() {}
 }
 
 /// Automatic extension of a collective-protection permit, and the residence card that follows.
@@ -30,7 +44,8 @@ public struct ExtensionRule: Sendable, Equatable {
     public var exceptionShare: Double = 0.01
     /// Days from ordering a residence card to the mailbox: up to 20.
     public var cardDays: ClosedRange<Int> = 1...20
-    /// Children this old or younger when the permit was granted give a fingerprint at the police instead.
+    /// Children this old or younger when the permit was granted give a fingerprint at the police instead,
+    /// once: at the first extension after the permit; later cards come by post.
     public var fingerprintAgeLimit: Int = 5
     /// Days from the extension to the child's appointment at the police station (assumption).
     public var fingerprintDays: ClosedRange<Int> = 7...42
@@ -71,6 +86,7 @@ public struct BirthRule: Sendable, Equatable {
     public var womenShare: Double = 0.65
     public var motherAges: ClosedRange<Int> = 18...45
     /// The parents' permits at a birth, as the alternatives of UDI's page (assumption; shares normalised).
+    /// The mother is one of the cohort and holds collective protection; the situation names the other parent.
     public var parents: [ParentSituation: Double] = [
         .collectiveProtection: 0.9, .refugee: 0.04, .euEEA: 0.03, .permanentResidence: 0.03,
     ]

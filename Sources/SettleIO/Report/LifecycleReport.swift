@@ -26,17 +26,19 @@ public enum LifecycleReport {
         out.append("")
         var work = TextTable(
             columns: [
-                "Year", "Extensions", "Refused", "Letters by post", "Cards sent", "Fingerprints", "Trips (hh)",
-                "To tax (hh)", "Returns (hh)",
-            ], rightAligned: Set(1...8))
+                "Year", "Extensions", "Refused", "Letters by post", "Cards sent", "Fingerprints", "First cards",
+                "Trips (hh)", "To tax (hh)", "Returns (hh)",
+            ], rightAligned: Set(1...9))
         for y in o.years {
             work.add([
                 "\(y.year)", n(y.extensions.processed), n(y.extensions.refused), n(y.extensions.lettersByPost),
-                n(y.workload.cards), n(y.workload.fingerprints), n(y.staysAbroad.trips), n(y.staysAbroad.reportedToTax),
-                n(y.returns.households),
+                n(y.workload.cards), n(y.workload.fingerprints), n(y.workload.firstCardAppointments),
+                n(y.staysAbroad.trips), n(y.staysAbroad.reportedToTax), n(y.returns.households),
             ])
         }
         out.append(contentsOf: work.lines())
+        out.append("Fingerprints: children 5 or younger on the permit day, at their first extension; first cards:")
+        out.append("persons called to the police for the picture and fingerprints of their first residence card.")
         out.append("")
         var births = TextTable(
             columns: [
@@ -57,6 +59,7 @@ public enum LifecycleReport {
         for y in o.years {
             monthly.add(["\(y.year)", "cards"] + y.workload.cardsByMonth.map(n))
             monthly.add(["", "fingerprints"] + y.workload.fingerprintsByMonth.map(n))
+            monthly.add(["", "first cards"] + y.workload.firstCardAppointmentsByMonth.map(n))
         }
         out.append(contentsOf: monthly.lines())
         for y in o.years where y.workload.cards > 0 {
@@ -70,6 +73,13 @@ public enum LifecycleReport {
                         "Year %d: cards peak at %@ in M%d, %.0f a month on average, in hand after %.1f days; fingerprints peak at %@ in M%d",
                     y.year, n(cards[peak]), peak + 1, Double(y.workload.cards) / 12, y.workload.meanCardDays,
                     n(prints[printPeak]), printPeak + 1))
+        }
+        for y in o.years where y.workload.firstCardAppointments > 0 {
+            let firsts = y.workload.firstCardAppointmentsByMonth
+            let peak = firsts.indices.max { firsts[$0] < firsts[$1] } ?? 0
+            out.append(
+                "Year \(y.year): first-card appointments at the police peak at \(n(firsts[peak])) in M\(peak + 1),"
+                    + " \(n(y.workload.firstCardAppointments)) in the year")
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -114,6 +124,13 @@ public enum LifecycleReport {
                 .object([
                     ("total", .int(y.workload.fingerprints)),
                     ("by_month", .array(y.workload.fingerprintsByMonth.map { .int($0) })),
+                ])
+            ),
+            (
+                "first_card_appointments",
+                .object([
+                    ("total", .int(y.workload.firstCardAppointments)),
+                    ("by_month", .array(y.workload.firstCardAppointmentsByMonth.map { .int($0) })),
                 ])
             ),
             (

@@ -3,7 +3,10 @@ import SettleCore
 /// The `lifecycle:` block: the years after settlement.
 extension ScenarioDecoder {
     enum LifecycleKeys {
-        static let all = ["years", "introduction_programme_months", "extension", "stays_abroad", "births"]
+        static let all = [
+            "years", "introduction_programme_months", "first_card", "extension", "stays_abroad", "births",
+        ]
+        static let firstCard = ["police_share", "appointment_days"]
         static let extension_ = [
             "processing_days_before_expiry", "digital_share", "post_days", "exception_share", "card_days",
             "fingerprint_age_limit", "fingerprint_days",
@@ -23,6 +26,12 @@ extension ScenarioDecoder {
         spec.years = try reader.int("years", in: 1...10) ?? spec.years
         spec.programmeMonths = try reader.int("introduction_programme_months", in: 0...60) ?? spec.programmeMonths
         let year = LifecycleCalendar.yearDays
+        if let r = try reader.mapping("first_card", allowed: LifecycleKeys.firstCard) {
+            var rule = FirstCardRule()
+            rule.policeShare = try r.double("police_share", in: 0...1) ?? rule.policeShare
+            rule.appointmentDays = try dayRange(r, "appointment_days", in: 0...year) ?? rule.appointmentDays
+            spec.firstCard = rule
+        }
         if let r = try reader.mapping("extension", allowed: LifecycleKeys.extension_) {
             var rule = ExtensionRule()
             rule.processingDaysBeforeExpiry =
