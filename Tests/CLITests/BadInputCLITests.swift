@@ -41,7 +41,7 @@ import Testing
             "household-size-zero.yaml:3: cohort.household_size.0: household sizes are whole numbers from 1 to 20;",
         "households-above-limit.yaml": "households-above-limit.yaml:3: cohort.households: 2000000 is out of range;",
         "households-times-municipalities-above-limit.yaml":
-            "households-times-municipalities-above-limit.yaml:5: cohort.households: 1000000 households × 5000 municipalities is above the limit",
+            "households-times-municipalities-above-limit.yaml:6: cohort.households: 1000000 households × 5000 municipalities is above the limit",
         "huge-amount.yaml": "huge-amount.yaml:3: benefit.basic_amount_nok: expected a finite number, found '1.8e308';",
         "huge-float-for-count.yaml":
             "huge-float-for-count.yaml:3: capacity.national_total: expected a whole number, found '1e300'; write",
@@ -68,9 +68,9 @@ import Testing
         "misspelt-key-nested.json":
             "misspelt-key-nested.json:4: decline.base_rat: unknown key; did you mean 'base_rate'?",
         "more-counties-than-municipalities.yaml":
-            "more-counties-than-municipalities.yaml:4: municipalities.counties: 5 counties need at least as many municipalities (count is 3); lower",
+            "more-counties-than-municipalities.yaml:5: municipalities.synthetic.counties: 5 counties need at least as many municipalities (count is 3); lower",
         "municipalities-above-limit.yaml":
-            "municipalities-above-limit.yaml:3: municipalities.count: 6000 is out of range; use a whole number from 1 to 5000",
+            "municipalities-above-limit.yaml:4: municipalities.synthetic.count: 6000 is out of range; use a whole number from 1 to 5000",
         "name-empty.yaml": "name-empty.yaml:1: name: use a short name of 1-100 characters",
         "name-with-slash.yaml": "name-with-slash.yaml:1: name: use a short name of 1-100 characters without '/'",
         "nan-count.yaml": "nan-count.yaml:3: capacity.national_total: expected a whole number, found '.NaN';",
@@ -85,14 +85,14 @@ import Testing
         "shares-all-zero.yaml":
             "shares-all-zero.yaml:3: cohort.education: the shares add up to zero; give at least one",
         "table-and-generator.yaml":
-            "table-and-generator.yaml:4: municipalities.count: give either a table or generator settings",
+            "table-and-generator.yaml:3: municipalities.table: give one of country, synthetic or table, not synthetic and table",
         "table-is-a-folder.yaml": "scenarios/.: is a folder, not a file; name a file inside it",
         "unknown-key-no-suggestion.yaml": "unknown-key-no-suggestion.yaml:2: foo: unknown key; valid keys here: name,",
         "unknown-key-top.yaml": "unknown-key-top.yaml:2: cohorts: unknown key; did you mean 'cohort'?",
         "unknown-municipality-override.yaml":
-            "unknown-municipality-override.yaml:7: capacity.overrides.9999: no municipality has id '9999'; use a kommunenummer",
+            "unknown-municipality-override.yaml:8: capacity.overrides.9999: no municipality has id '9999'; use a kommunenummer",
         "unknown-municipality-participating.yaml":
-            "unknown-municipality-participating.yaml:6: self_settlement.participating: no municipality has id '9999';",
+            "unknown-municipality-participating.yaml:7: self_settlement.participating: no municipality has id '9999';",
         "utf16.yaml": "utf16.yaml: is UTF-16 text; save it as UTF-8",
         "wrong-type-fraction-for-count.yaml":
             "wrong-type-fraction-for-count.yaml:3: cohort.households: expected a whole number, found '2.5'; write digits only",
@@ -113,7 +113,7 @@ import Testing
         "wrong-type-top-level-text.yaml": "wrong-type-top-level-text.yaml:1: expected a mapping of keys (name,",
         "yaml-binary-tag.yaml": "yaml-binary-tag.yaml:2: seed: expected a whole number",
         "zero-capacity-everywhere.yaml":
-            "zero-capacity-everywhere.yaml:5: capacity: every municipality's decision is 0 persons, so nobody can be settled; raise",
+            "zero-capacity-everywhere.yaml:6: capacity: every municipality's decision is 0 persons, so nobody can be settled; raise",
         "zero-time-limit.yaml":
             "zero-time-limit.yaml:3: matching.time_limit_seconds: 0 is out of range; use a number from 0.001 to 86400",
     ]
@@ -300,7 +300,7 @@ import Testing
         let a = try #require(try JSONSerialization.jsonObject(with: Data(large.stdout.utf8)) as? [String: Any])
         #expect(
             a["household_outcomes"] as? [String: Int] == [
-                "settled_by_imdi": 2, "self_settled": 0, "declined": 0, "waiting": 1,
+                "settled_by_imdi": 2, "self_settled": 0, "declined": 0, "waiting": 1, "no_settlement_asked": 0,
             ])
         #expect((a["outcomes"] as? [String: Int])?["waiting"] == 6)
         let why = try #require(a["waiting_reasons"] as? [String: [String: Int]])

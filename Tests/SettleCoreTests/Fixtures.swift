@@ -14,7 +14,9 @@ enum Fixtures {
         generated.population = 600_000
         spec.municipalities = .synthetic(generated)
         spec.capacity.nationalTotal = households * 2
-        spec.capacity.minimum = 5
+        spec.capacity.minimum = min(5, households * 2 / municipalities)
+        // Everyone in reception, as before housing on arrival; RoutesTests covers those living privately.
+        spec.housing.privateShare = 0
         var mix = CohortMix()
         mix.households = households
         spec.cohort = .generated(mix)

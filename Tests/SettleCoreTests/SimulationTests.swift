@@ -30,7 +30,9 @@ import Testing
     }
 
     @Test func everyPersonIsCountedOnceAndNoDecisionIsExceeded() {
-        let (scenario, result, o) = run(year())
+        var spec = year()
+        spec.housing.privateShare = 0.5
+        let (scenario, result, o) = run(spec)
         #expect(o.outcomes.total == scenario.persons)
         #expect(o.householdOutcomes.total == 600)
         #expect(o.offers.made == o.offers.accepted + o.offers.declined)
@@ -76,6 +78,13 @@ import Testing
         var spec = year()
         spec.decline.baseRate = 1
         spec.selfSettlement.householdShare = 0
+        // Unaccompanied minors cannot decline (a route rule of its own, tested in RoutesTests).
+        spec.cohort = {
+            var mix = CohortMix()
+            mix.households = 600
+            mix.unaccompaniedMinorShare = 0
+            return .generated(mix)
+        }()
         let (scenario, result, o) = run(spec)
         #expect(o.offers.made > 0)
         #expect(o.offers.accepted == 0)
@@ -97,6 +106,7 @@ import Testing
         #expect(run(spec).2.outcomes.selfSettled == 0)
         spec.selfSettlement.householdShare = 1
         spec.selfSettlement.participating = []
+        spec.housing.privateShare = 1
         let (_, result, o) = run(spec)
         #expect(o.outcomes.selfSettled == 0)
         // Everyone who tried and was turned down went back to IMDi's queue.
@@ -152,6 +162,7 @@ import Testing
         spec.process.arrivalWindowDays = 365
         spec.process.searchDays = 60...60
         spec.selfSettlement.householdShare = 1
+        spec.housing.privateShare = 1
         let (scenario, result, o) = run(spec)
         var late = 0
         for (h, history) in result.histories.enumerated() where history.triedSelfSettlement {
@@ -200,8 +211,12 @@ import Testing
         var expected = 0.0
         for (h, household) in scenario.households.enumerated()
         where result.histories[h].path == .settledByIMDi || result.histories[h].path == .selfSettled {
-            for p in household.members where (18...55).contains(p.age) {
-                expected += p.age < 25 ? 248_056 * 2 / 3 : 248_056
+            for (i, p) in household.members.enumerated() where (18...55).contains(p.age) {
+                // Under 25: two thirds, or one third living with a parent (an adult 16 or more years older).
+                let withParent = household.members.indices.contains {
+                    $0 != i && household.members[$0].age >= 18 && household.members[$0].age >= p.age + 16
+                }
+                expected += p.age < 25 ? (withParent ? 248_056 / 3 : 248_056 * 2 / 3) : 248_056
             }
         }
         #expect(abs(o.introductionBenefit.annualCostNOK - expected) < 1)

@@ -8,14 +8,13 @@ import Testing
 @Suite struct CountryTests {
     static func table(_ name: String) throws -> CSVTable {
         let path = Paths.root + "/Data/norway-2024/" + name
-        return try CSVTable.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        return try CSVTable.parse(try TextFile.read(path), file: path)
     }
 
     @Test func embeddedCountryEqualsTheDataFiles() throws {
         let country = Country.norway2024
-        let municipalities = try MunicipalityTableReader.parse(
-            try String(contentsOfFile: Paths.root + "/Data/norway-2024/norway-municipalities-2024.csv", encoding: .utf8),
-            file: "norway-municipalities-2024.csv")
+        let municipalities = try MunicipalityTableReader.read(
+            path: Paths.root + "/Data/norway-2024/norway-municipalities-2024.csv")
         #expect(country.municipalities.count == 357)
         for (embedded, row) in zip(country.municipalities, municipalities) {
             var record = embedded.record

@@ -17,11 +17,10 @@ import Testing
         #expect(
             pairs.map(\.0) == [
                 "scenario", "seed", "households", "persons", "outcomes", "household_outcomes", "waiting_reasons",
-                "offers",
-                "forced_moves",
-                "wait_days",
-                "introduction_programme", "introduction_benefit", "norwegian_tuition", "school", "expected_employed",
-                "capacity", "matching", "counties", "municipalities",
+                "housing_on_arrival", "offers", "forced_moves", "decline_losses", "wait_days",
+                "introduction_programme", "introduction_benefit", "reception", "integration_grant",
+                "norwegian_tuition", "school", "expected_employed", "capacity", "matching", "centrality_classes",
+                "counties", "municipalities",
             ])
         let readme = try String(contentsOfFile: Paths.root + "/README.md", encoding: .utf8)
         for (key, _) in pairs { #expect(readme.contains("`\(key)`"), "README does not document \(key)") }
