@@ -89,7 +89,7 @@ import Testing
         // Just under the limit decodes (nothing is drawn yet).
         _ = try ScenarioDecoder.decode("municipalities: {synthetic: {count: 5000}}\ncohort: {households: 40000}\n", file: "ok.yaml")
         let overrides = [
-            try Override(parsing: "municipalities.count=5000"), try Override(parsing: "cohort.households=900000"),
+            try Override(parsing: "municipalities.synthetic.count=5000"), try Override(parsing: "cohort.households=900000"),
         ]
         let error = #expect(throws: InputError.self) {
             try ScenarioDecoder.decode("cohort: {households: 3000}\n", file: "s.yaml", overrides: overrides)

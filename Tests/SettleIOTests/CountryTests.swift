@@ -22,11 +22,19 @@ import Testing
             #expect(record == row)
         }
         let settlement = try Self.table("norway-settlement-2024.csv")
-        let column = try settlement.columns(required: ["kommunenummer", "centrality", "decided_2024"], optional: [])
+        let column = try settlement.columns(
+            required: [
+                "kommunenummer", "name", "centrality", "requested_2024", "decided_2024", "minors_requested_2024",
+                "minors_decided_2024",
+            ], optional: [])
         for (embedded, row) in zip(country.municipalities, settlement.rows) {
             #expect(embedded.record.id == row.fields[column["kommunenummer"]!])
             #expect(embedded.record.centralityClass == Int(row.fields[column["centrality"]!]))
+            #expect(embedded.record.name == row.fields[column["name"]!])
+            #expect(embedded.requested == Int(row.fields[column["requested_2024"]!]))
             #expect(embedded.decided == Int(row.fields[column["decided_2024"]!]))
+            #expect(embedded.minorsRequested == Int(row.fields[column["minors_requested_2024"]!]))
+            #expect(embedded.minorsDecided == Int(row.fields[column["minors_decided_2024"]!]))
         }
         #expect(country.requests.reduce(0, +) == 36_985)
         #expect(country.municipalities.compactMap(\.decided).reduce(0, +) == 28_327)
