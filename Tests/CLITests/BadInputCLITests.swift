@@ -27,7 +27,8 @@ import Testing
         "generator-keys-outside-synthetic.yaml": "generator-keys-outside-synthetic.yaml:3: municipalities.count:",
         "national-total-below-minimum.yaml":
             "national-total-below-minimum.yaml:5: capacity.national_total: 100 places leave 100 for 12 municipalities, below the minimum of 10 each (120); raise national_total or lower capacity.minimum",
-        "unknown-country.yaml": "unknown-country.yaml:3: municipalities.country: unknown country 'norway-2025'; did you mean 'norway-2024'?",
+        "unknown-country.yaml":
+            "unknown-country.yaml:3: municipalities.country: unknown country 'norway-2025'; did you mean 'norway-2024'?",
         "empty-cohort.yaml": "empty-cohort.yaml:3: cohort.households: 0 is out of range; use a whole number from 1 to",
         "empty-file.yaml": "empty-file.yaml: is empty; a scenario needs at least a name",
         // Found by Fuzz/run: each took Yams 12 s (one more level: minutes) before the guard.

@@ -87,9 +87,11 @@ import Testing
         let text = "municipalities: {synthetic: {count: 5000}}\ncohort: {households: 50000}\n"
         #expect(throws: InputError.self) { try ScenarioDecoder.decode(text, file: "big.yaml") }
         // Just under the limit decodes (nothing is drawn yet).
-        _ = try ScenarioDecoder.decode("municipalities: {synthetic: {count: 5000}}\ncohort: {households: 40000}\n", file: "ok.yaml")
+        _ = try ScenarioDecoder.decode(
+            "municipalities: {synthetic: {count: 5000}}\ncohort: {households: 40000}\n", file: "ok.yaml")
         let overrides = [
-            try Override(parsing: "municipalities.synthetic.count=5000"), try Override(parsing: "cohort.households=900000"),
+            try Override(parsing: "municipalities.synthetic.count=5000"),
+            try Override(parsing: "cohort.households=900000"),
         ]
         let error = #expect(throws: InputError.self) {
             try ScenarioDecoder.decode("cohort: {households: 3000}\n", file: "s.yaml", overrides: overrides)

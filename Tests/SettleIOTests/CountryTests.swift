@@ -52,8 +52,12 @@ import Testing
         #expect(scenario.municipalities.first?.centrality == 1)
         #expect(scenario.capacity.reduce(0, +) == 28_436)
         // Households in reception wait at the real sites of January 2024.
-        let sites = Set(Country.norway2024.municipalities.indices.filter { Country.norway2024.municipalities[$0].inReception > 0 })
-        #expect(scenario.households.filter { $0.housing == .reception }.allSatisfy { sites.contains($0.receptionMunicipality!) })
+        let sites = Set(
+            Country.norway2024.municipalities.indices.filter { Country.norway2024.municipalities[$0].inReception > 0 })
+        #expect(
+            scenario.households.filter { $0.housing == .reception }.allSatisfy {
+                sites.contains($0.receptionMunicipality!)
+            })
         // Centrality comes from SSB's class.
         for (m, row) in zip(scenario.municipalities, Country.norway2024.municipalities) {
             #expect(m.centrality == Scenario.centrality(class: row.record.centralityClass!))
@@ -65,7 +69,8 @@ import Testing
             try ScenarioDecoder.decode("capacity: {basis: requested-2024}\n", file: "r.yaml"))
         #expect(requested.capacity.reduce(0, +) == 36_985)
         // A national total given without a basis is shared by population.
-        let shared = try Scenario.resolve(try ScenarioDecoder.decode("capacity: {national_total: 20000}\n", file: "s.yaml"))
+        let shared = try Scenario.resolve(
+            try ScenarioDecoder.decode("capacity: {national_total: 20000}\n", file: "s.yaml"))
         #expect(shared.capacity.reduce(0, +) == 20_000)
         #expect(shared.capacity.allSatisfy { $0 >= 10 })
         let quarter = try Scenario.resolve(
@@ -78,7 +83,8 @@ import Testing
             try ScenarioDecoder.decode("municipalities: {country: norway-2025}\n", file: "c.yaml")
         }
         #expect(throws: InputError.self) {
-            try ScenarioDecoder.decode("municipalities: {country: norway-2024, synthetic: {count: 5}}\n", file: "c.yaml")
+            try ScenarioDecoder.decode(
+                "municipalities: {country: norway-2024, synthetic: {count: 5}}\n", file: "c.yaml")
         }
         #expect(throws: InputError.self) {
             try ScenarioDecoder.decode("municipalities: {count: 5}\n", file: "c.yaml")

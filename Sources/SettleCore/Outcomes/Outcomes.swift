@@ -137,15 +137,7 @@ public struct Outcomes: Sendable, Equatable {
     }
 
     /// Households and persons still waiting for one reason.
-    public struct Waiting: Sendable, Equatable {
-        public var households = 0
-        public var persons = 0
-
-        public init(households: Int = 0, persons: Int = 0) {
-            self.households = households
-            self.persons = persons
-        }
-    }
+    public typealias Waiting = Group
 
     public struct Matching: Sendable, Equatable {
         /// The method of the rounds, or "mixed".

@@ -260,7 +260,8 @@ public struct Scenario: Sendable {
         } else if let basis = rule.basis, basis != .population {
             throw ScenarioError(
                 key: "capacity.basis",
-                message: "'\(basis.rawValue)' needs a real country (municipalities: {country: norway-2024}); use population")
+                message:
+                    "'\(basis.rawValue)' needs a real country (municipalities: {country: norway-2024}); use population")
         }
         var fixed: [Int?] = records.indices.map { rule.overrides[records[$0].id] ?? own[$0] }
         let fixedTotal = fixed.reduce(0) { $0 + ($1 ?? 0) }

@@ -48,7 +48,8 @@ public enum CohortTableReader {
             let housing = try cells.raw("housing").map { text throws(InputError) -> ArrivalHousing in
                 guard let value = ArrivalHousing(rawValue: text.lowercased()) else {
                     let names = ArrivalHousing.allCases.map(\.rawValue)
-                    throw cells.fail("housing", "'\(text)' is not one of \(names.joined(separator: ", ")); or leave it empty")
+                    throw cells.fail(
+                        "housing", "'\(text)' is not one of \(names.joined(separator: ", ")); or leave it empty")
                 }
                 return value
             }

@@ -178,7 +178,10 @@ public enum JSONReport {
             ("settled_by_imdi", .int(row.settledByIMDi)),
             ("self_settled", .int(row.selfSettled)),
             ("settled_share_of_decided", .double(row.decided > 0 ? Double(row.settled) / Double(row.decided) : 0, 4)),
-            ("self_settled_share_of_settled", .double(row.settled > 0 ? Double(row.selfSettled) / Double(row.settled) : 0, 4)),
+            (
+                "self_settled_share_of_settled",
+                .double(row.settled > 0 ? Double(row.selfSettled) / Double(row.settled) : 0, 4)
+            ),
         ])
     }
 }

@@ -137,10 +137,10 @@ public enum ScenarioDecoder {
         if let reader = try top.mapping("cohort", allowed: cohortKeys) {
             var known: Set<String>? = nil
             switch spec.municipalities {
-        case .table(let records): known = Set(records.map(\.id))
-        case .country(let country): known = Set(country.municipalities.map(\.record.id))
-        case .synthetic: break
-        }
+            case .table(let records): known = Set(records.map(\.id))
+            case .country(let country): known = Set(country.municipalities.map(\.record.id))
+            case .synthetic: break
+            }
             spec.cohort = try cohort(reader, folder: folder, municipalities: known)
         }
         if let reader = try top.mapping(
@@ -156,7 +156,9 @@ public enum ScenarioDecoder {
         }
         if let reader = try top.mapping(
             "benefit",
-            allowed: ["basic_amount_nok", "multiple_of_g", "youth_age_limit", "youth_factor", "youth_with_parent_factor"])
+            allowed: [
+                "basic_amount_nok", "multiple_of_g", "youth_age_limit", "youth_factor", "youth_with_parent_factor",
+            ])
         {
             var rates = BenefitRates()
             rates.basicAmount = try reader.double("basic_amount_nok", in: 0...10_000_000) ?? rates.basicAmount
