@@ -112,8 +112,14 @@ import Testing
         let lines = merged.stderr.split(separator: "\n")
         #expect(lines.count == 1)
         let line = String(try #require(lines.first))
-        #expect(line.hasPrefix("settle: \(three): ran another experiment than \(one): the resolved scenario's cohort "))
-        #expect(line.contains("--set cohort.households=260 here"))
+        #expect(
+            line.hasPrefix(
+                "settle: \(three): ran another experiment than \(one): the resolved scenario's cohort differs "))
+        let sets = "--set cohort.households=250 --set capacity.national_total=600"
+        #expect(
+            line.hasSuffix(
+                "\(sets) in \(one), \(sets) --set cohort.households=260 in \(three)); rerun this shard as the others ran"
+            ))
         // The same shard rerun as the others ran merges.
         let rerun = try Self.shard(Self.small, 3, of: 3, into: folder + "/c")
         #expect(try CLI.run(["merge", one, two, rerun]).status == 0)
@@ -138,7 +144,7 @@ import Testing
         #expect(edited.stderr.split(separator: "\n").count == 1)
         #expect(
             edited.stderr.contains(
-                "\(two): ran another experiment than \(one): the resolved scenario's municipalities "))
+                "\(two): ran another experiment than \(one): the resolved scenario's municipalities differs "))
         // A part written by another settle: only the version in its fingerprint differs.
         try table.write(toFile: csv, atomically: true, encoding: .utf8)
         let again = try Self.shard(arguments, 2, of: 2, into: "c", in: folder)
@@ -149,6 +155,6 @@ import Testing
             toFile: other, atomically: true, encoding: .utf8)
         let version = try CLI.run(["merge", one, other])
         #expect(version.status == 2)
-        #expect(version.stderr.contains("\(other): ran another experiment than \(one): settle's version ("))
+        #expect(version.stderr.contains("\(other): ran another experiment than \(one): settle's version differs ("))
     }
 }

@@ -34,12 +34,13 @@ import Testing
         changed.specs[0].decline.baseRate += 0.01
         let other = RunFingerprint(plan: changed, overrides: ["decline.base_rate=0.2"])
         let difference = other.difference(from: same)
-        #expect(difference?.hasPrefix("the resolved scenario's decline (") == true)
-        #expect(difference?.contains("none there, --set decline.base_rate=0.2 here") == true)
+        #expect(difference?.hasPrefix("the resolved scenario's decline differs (") == true)
+        #expect(difference?.hasSuffix("no --set in there, --set decline.base_rate=0.2 in here)") == true)
         var longer = plan
         longer.replications = 5
         #expect(
-            RunFingerprint(plan: longer, overrides: []).difference(from: same) == "the replications (4 there, 5 here)")
+            RunFingerprint(plan: longer, overrides: []).difference(from: same)
+                == "--replications differs (4 in there, 5 in here)")
         let newer = RunFingerprint(plan: plan, overrides: [], settleVersion: "9.9.9")
         #expect(newer.difference(from: same)?.hasPrefix("settle's version") == true)
     }

@@ -148,12 +148,12 @@ public struct PartialResult: Sendable, Equatable {
         let reference = first.result
         var seen: [Int: String] = [:]
         for (path, part) in parts {
-            if let difference = part.fingerprint.difference(from: reference.fingerprint) {
+            if let difference = part.fingerprint.difference(from: reference.fingerprint, here: path, there: first.path)
+            {
                 throw InputError(
                     file: path,
                     message:
-                        "ran another experiment than \(first.path): \(difference) differ; rerun this shard with what the others ran"
-                )
+                        "ran another experiment than \(first.path): \(difference); rerun this shard as the others ran")
             }
             if part.shards != reference.shards {
                 throw InputError(

@@ -48,18 +48,20 @@ public struct RunFingerprint: Sendable, Equatable {
         self.overrides = overrides
     }
 
-    /// What differs from `other`, in words ("the scenario's cohort"), or nil when both ran the same.
-    public func difference(from other: RunFingerprint) -> String? {
+    /// What differs from `other`, as a clause ("the resolved scenario's cohort differs (...)"),
+    /// or nil when both ran the same; `here` and `there` name this run and the other.
+    public func difference(from other: RunFingerprint, here: String = "here", there: String = "there") -> String? {
+        func both(_ mine: String, _ theirs: String) -> String { "(\(theirs) in \(there), \(mine) in \(here))" }
         if settleVersion != other.settleVersion {
-            return "settle's version (\(other.settleVersion) there, \(settleVersion) here)"
+            return "settle's version differs \(both(settleVersion, other.settleVersion))"
         }
         if replications != other.replications {
-            return "the replications (\(other.replications) there, \(replications) here)"
+            return "--replications differs \(both(String(replications), String(other.replications)))"
         }
-        if seed != other.seed { return "the seed (\(other.seed) there, \(seed) here)" }
+        if seed != other.seed { return "the seed differs \(both(String(seed), String(other.seed)))" }
         if variants.map(\.name) != other.variants.map(\.name) {
-            return
-                "the variants (\(other.variants.map(\.name).joined(separator: ", ")) there, \(variants.map(\.name).joined(separator: ", ")) here)"
+            let names = { (f: RunFingerprint) in f.variants.map(\.name).joined(separator: ", ") }
+            return "the variants differ \(both(names(self), names(other)))"
         }
         var keys: [String] = []
         for (mine, theirs) in zip(variants, other.variants) {
@@ -71,9 +73,9 @@ public struct RunFingerprint: Sendable, Equatable {
             if mine.sections.count != theirs.sections.count && keys.isEmpty { keys.append("keys") }
         }
         guard !keys.isEmpty else { return nil }
-        let sets = { (list: [String]) in list.isEmpty ? "none" : list.map { "--set " + $0 }.joined(separator: " ") }
+        let sets = { (list: [String]) in list.isEmpty ? "no --set" : list.map { "--set " + $0 }.joined(separator: " ") }
         return
-            "the resolved scenario's \(keys.joined(separator: ", ")) (from the scenario file, a table it reads or --set; command-line overrides: \(sets(other.overrides)) there, \(sets(overrides)) here)"
+            "the resolved scenario's \(keys.joined(separator: ", ")) \(keys.count > 1 ? "differ" : "differs") (edited in the scenario file or a table it reads, or set on the command line: \(sets(other.overrides)) in \(there), \(sets(overrides)) in \(here))"
     }
 
     var json: JSONValue {
