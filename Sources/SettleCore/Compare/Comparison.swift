@@ -46,41 +46,44 @@ public struct ComparisonPlan: Sendable {
         var records = [ReplicationRecord?](repeating: nil, count: tasks.count)
         let plan = self
         var failure: (index: Int, error: ScenarioError)?
-        await withTaskGroup(of: (Int, Result<ReplicationRecord, ScenarioError>).self) { group in
-            var next = 0
-            var done = 0
-            func add() {
-                let index = next
-                let (v, k) = tasks[index]
-                group.addTask {
-                    let scenario: Scenario
-                    do throws(ScenarioError) {
-                        scenario = try plan.scenario(variant: v, replication: k)
-                    } catch {
-                        return (index, .failure(error))
+        // Several runs at once fill the cores: no pricing helper threads on top (same results).
+        await PricingThreads.$paired.withValue(min(jobs, tasks.count) <= 1) {
+            await withTaskGroup(of: (Int, Result<ReplicationRecord, ScenarioError>).self) { group in
+                var next = 0
+                var done = 0
+                func add() {
+                    let index = next
+                    let (v, k) = tasks[index]
+                    group.addTask {
+                        let scenario: Scenario
+                        do throws(ScenarioError) {
+                            scenario = try plan.scenario(variant: v, replication: k)
+                        } catch {
+                            return (index, .failure(error))
+                        }
+                        let result = Simulation.run(scenario)
+                        return (
+                            index,
+                            .success(
+                                ReplicationRecord(
+                                    variant: v, replication: k, scenario: scenario, result: result, counties: counties))
+                        )
                     }
-                    let result = Simulation.run(scenario)
-                    return (
-                        index,
-                        .success(
-                            ReplicationRecord(
-                                variant: v, replication: k, scenario: scenario, result: result, counties: counties))
-                    )
+                    next += 1
                 }
-                next += 1
-            }
-            while next < tasks.count && next < max(1, jobs) { add() }
-            while let (index, outcome) = await group.next() {
-                switch outcome {
-                case .success(let record):
-                    records[index] = record
-                    done += 1
-                    progress(done, tasks.count)
-                case .failure(let error):
-                    if failure == nil || index < failure!.index { failure = (index, error) }
+                while next < tasks.count && next < max(1, jobs) { add() }
+                while let (index, outcome) = await group.next() {
+                    switch outcome {
+                    case .success(let record):
+                        records[index] = record
+                        done += 1
+                        progress(done, tasks.count)
+                    case .failure(let error):
+                        if failure == nil || index < failure!.index { failure = (index, error) }
+                    }
+                    // After a failure, finish what runs but start nothing new.
+                    if failure == nil && next < tasks.count { add() }
                 }
-                // After a failure, finish what runs but start nothing new.
-                if failure == nil && next < tasks.count { add() }
             }
         }
         if let failure { throw failure.error }
