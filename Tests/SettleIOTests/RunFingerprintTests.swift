@@ -23,6 +23,9 @@ import Testing
         b.householdSize[1] = 0.50000000000001
         #expect(CanonicalText.of(a) != CanonicalText.of(b))
         #expect(CanonicalText.of(["a,b"]) != CanonicalText.of(["a", "b"]))
+        // Sorted, so the text is the same in every process (hash order is seeded per process).
+        let many = Dictionary(uniqueKeysWithValues: (10..<40).map { ($0, "v") })
+        #expect(CanonicalText.of(many) == "{" + (10..<40).map { "[\($0),\"v\",]" }.joined(separator: ",") + "}")
     }
 
     @Test func fingerprintNamesTheKeyThatDiffers() {
