@@ -5,7 +5,7 @@ SWIFT ?= swift
 ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build install lint fuzz
+.PHONY: run test deps build install lint fuzz cluster-check
 
 # GLPK comes from Debian: libglpk-dev for the library, glpk-utils for glpsol (used by some tests).
 deps:
@@ -33,3 +33,8 @@ lint:
 # libFuzzer on the scenario decoder and the CSV readers (Linux); FUZZ_SECONDS=60 for a short run.
 fuzz: deps
 	Fuzz/run --seconds $(or $(FUZZ_SECONDS),600)
+
+# A real one-node Slurm cluster runs the README's job array (scripts/slurm-compare.sh) and merge's
+# output is checked against one compare run; installs slurm-wlm and munge when missing.
+cluster-check: build
+	scripts/cluster-check

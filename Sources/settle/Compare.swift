@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import SettleCore
 import SettleIO
@@ -8,24 +7,21 @@ enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
     case csv
+
+    var output: ComparisonOutput.Format { ComparisonOutput.Format(rawValue: rawValue)! }
 }
 
 /// `k/n`: shard k of n, numbered from 1.
 struct Shard: ExpressibleByArgument {
-    var index: Int
-    var count: Int
+    var shard: ComparisonShard
 
     init?(argument: String) {
-        let parts = argument.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
-            return nil
-        }
-        index = k
-        count = n
+        guard let shard = ComparisonShard(parsing: argument) else { return nil }
+        self.shard = shard
     }
 }
 
-struct Compare: ParsableCommand {
+struct Compare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare a scenario's variants over replications with common random numbers.",
         discussion: """
@@ -68,76 +64,30 @@ struct Compare: ParsableCommand {
         if shard != nil && out == nil { throw ValidationError("--shard needs --out DIR for the partial result") }
     }
 
-    func run() throws {
-        let comparison = try ComparisonLoader.load(path: file, overrides: scenario.parsedOverrides())
-        var specs = comparison.specs
-        if let seed = scenario.seed { for i in specs.indices { specs[i].seed = seed } }
-        let plan = ComparisonPlan(
-            name: comparison.name, variantNames: comparison.variants.map(\.name), specs: specs,
-            replications: replications, baseSeed: specs[0].seed)
-        let context: ComparisonContext
-        do {
-            context = try ComparisonContext(plan: plan)
-        } catch {
-            throw InputError(file: file, key: error.key, message: error.message)
-        }
-        let selected = shard.map { plan.replications(shard: $0.index, of: $0.count) } ?? Array(0..<replications)
-        let names = outputNames(context.name)
+    func run() async throws {
+        let run = try ComparisonRun(
+            file: file, overrides: scenario.parsedOverrides(), seed: scenario.seed, replications: replications)
+        let shard = self.shard?.shard
         if let out {
-            try OutputWriter.prepareFolder(out)
-            if !force {
-                for name in names { try OutputWriter.refuseExisting((out as NSString).appendingPathComponent(name)) }
-            }
+            let names = shard.map { [$0.fileName(run.context.name)] } ?? ComparisonOutput.fileNames(run.context.name)
+            try ComparisonOutput.prepare(folder: out, names: names, force: force)
         }
-        let records = try runBlocking(plan, selected: selected)
+        let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let records = try await run.records(
+            shard: shard, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        ) { progress.update($0, of: $1) }
+        progress.finish()
         if let shard, let out {
-            let partial = PartialResult(context: context, shard: shard.index, shards: shard.count, records: records)
-            let path = (out as NSString).appendingPathComponent(names[0])
-            try OutputWriter.write(partial.serialized(), to: path, force: true)
+            let path = (out as NSString).appendingPathComponent(shard.fileName(run.context.name))
+            try OutputWriter.write(
+                run.partialResult(shard: shard, records: records).serialized(), to: path, force: true)
             FileHandle.standardError.write(Data("settle: wrote shard \(shard.index)/\(shard.count) to \(path)\n".utf8))
             return
         }
-        try ComparisonOutput.emit(context: context, records: records, format: format, out: out)
+        let output = run.output(records)
+        print(output.rendered(format.output), terminator: "")
+        if let out { try output.write(to: out) }
     }
-
-    func outputNames(_ name: String) -> [String] {
-        if let shard { return ["\(name).shard-\(shard.index)-of-\(shard.count).json"] }
-        return ComparisonOutput.fileNames(name)
-    }
-
-    func runBlocking(_ plan: ComparisonPlan, selected: [Int]) throws -> [ReplicationRecord] {
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let progress = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            do {
-                let records = try await plan.run(replications: selected, jobs: jobs) { progress.update($0, of: $1) }
-                box.set(.success(records))
-            } catch let error as ScenarioError {
-                box.set(.failure(error))
-            } catch {
-                box.set(.failure(ScenarioError(key: "", message: "\(error)")))
-            }
-            done.signal()
-        }
-        done.wait()
-        progress.finish()
-        switch box.get() {
-        case .success(let records): return records
-        case .failure(let error): throw InputError(file: file, key: error.key, message: error.message)
-        case nil: throw InternalFailure(message: "comparison ended without a result")
-        }
-    }
-}
-
-/// The result of the detached comparison task, handed back to the blocking caller.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Result<[ReplicationRecord], ScenarioError>?
-
-    func set(_ result: Result<[ReplicationRecord], ScenarioError>) { lock.withLock { value = result } }
-    func get() -> Result<[ReplicationRecord], ScenarioError>? { lock.withLock { value } }
 }
 
 /// A one-line progress bar on stderr, only when stderr is a terminal.
@@ -161,34 +111,5 @@ final class ProgressBar: @unchecked Sendable {
 
     func finish() {
         lock.withLock { if shown { FileHandle.standardError.write(Data("\n".utf8)) } }
-    }
-}
-
-/// Printing and writing a comparison: shared by `compare` and `merge`, so both give the same bytes.
-enum ComparisonOutput {
-    static func fileNames(_ name: String) -> [String] {
-        ["\(name)-comparison.json", "\(name)-comparison.csv", "\(name)-comparison.html"]
-    }
-
-    static func emit(context: ComparisonContext, records: [ReplicationRecord], format: CompareFormat, out: String?)
-        throws
-    {
-        let summary = ComparisonSummary(variantNames: context.variantNames, records: records)
-        let json = ComparisonReport.json(summary, context: context).serialized(indent: 2) + "\n"
-        let csv = ComparisonReport.csv(summary)
-        switch format {
-        case .text: print(ComparisonReport.terminal(summary, context: context), terminator: "")
-        case .json: print(json, terminator: "")
-        case .csv: print(csv, terminator: "")
-        }
-        if let out {
-            let names = fileNames(context.name)
-            let html = HTMLReport.render(summary, context: context)
-            // One output: the three files appear together or not at all.
-            let files = zip(names, [json, csv, html]).map { name, text in
-                (path: (out as NSString).appendingPathComponent(name), text: text)
-            }
-            try OutputWriter.writeAll(files, force: true)
-        }
     }
 }

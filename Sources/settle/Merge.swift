@@ -5,7 +5,11 @@ import SettleIO
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Combine the partial results of `compare --shard` into the full comparison.",
-        discussion: "Prints and writes exactly what one `settle compare` run of all replications would."
+        discussion: """
+            Prints and writes exactly what one `settle compare` run of all replications would. Refuses \
+            parts of different runs (settle's version, scenario, tables, --set, replications or seed) \
+            and names missing replications.
+            """
     )
 
     @Argument(help: "Partial result files, one per shard.")
@@ -21,17 +25,12 @@ struct Merge: ParsableCommand {
     var force = false
 
     func run() throws {
-        var parts: [(path: String, result: PartialResult)] = []
-        for file in files { parts.append((file, try PartialResult.read(path: file))) }
-        let (context, records) = try PartialResult.merge(parts)
+        let output = try PartialResult.merge(paths: files)
         if let out {
-            try OutputWriter.prepareFolder(out)
-            if !force {
-                for name in ComparisonOutput.fileNames(context.name) {
-                    try OutputWriter.refuseExisting((out as NSString).appendingPathComponent(name))
-                }
-            }
+            try ComparisonOutput.prepare(
+                folder: out, names: ComparisonOutput.fileNames(output.context.name), force: force)
         }
-        try ComparisonOutput.emit(context: context, records: records, format: format, out: out)
+        print(output.rendered(format.output), terminator: "")
+        if let out { try output.write(to: out) }
     }
 }

@@ -10,7 +10,7 @@ struct Settle: ParsableCommand {
             With no arguments, settle runs its embedded default scenario. Scenario files are YAML (or JSON); \
             see the README for every key. Exit status: 0 success, 2 bad input, 1 internal failure.
             """,
-        version: "0.1.0",
+        version: SettleVersion.current,
         subcommands: [Run.self, Validate.self, Compare.self, Merge.self, Export.self, Solve.self],
         defaultSubcommand: Run.self
     )

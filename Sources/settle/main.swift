@@ -10,12 +10,21 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+/// Runs the command line's command; `compare` is asynchronous.
+func runCommand() async throws {
+    var command = try Settle.parseAsRoot()
+    if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+    } else {
+        try command.run()
+    }
+}
+
 // SIGINT and SIGTERM end any command cleanly: no output file is left half-written (exit 130 or 143).
 Interruption.install()
 
 do {
-    var command = try Settle.parseAsRoot()
-    try command.run()
+    try await runCommand()
     fflush(nil)
     exit(0)
 } catch let error as InputError {

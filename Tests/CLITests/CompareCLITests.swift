@@ -55,7 +55,10 @@ import Testing
         }
         let missing = try CLI.run(["merge", parts[0], parts[2]])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("shard 2 of 3 missing"))
+        #expect(
+            missing.stderr
+                == "settle: merge: replication 1 of 0-3 missing (shard 2 of 3); rerun compare --shard 2/3 as the others ran and pass its file too\n"
+        )
     }
 
     @Test func htmlReportIsSelfContainedWithCharts() throws {
@@ -86,5 +89,72 @@ import Testing
         #expect(duplicate.stderr.contains("used twice"))
         let shard = try CLI.run(["compare", "d.yaml", "--shard", "4/3", "--out", folder])
         #expect(shard.status == 2)
+    }
+
+    /// Runs shard k/n of `arguments` into `folder`; returns the partial result's path.
+    static func shard(_ arguments: [String], _ k: Int, of n: Int, into folder: String, in cwd: String? = nil) throws
+        -> String
+    {
+        let result = try CLI.run(["compare"] + arguments + ["--shard", "\(k)/\(n)", "--out", folder], in: cwd)
+        #expect(result.status == 0, "\(result.stderr)")
+        let name = try #require(result.stderr.split(separator: " ").last).trimmingCharacters(in: .newlines)
+        return name.hasPrefix("/") || cwd == nil ? name : cwd! + "/" + name
+    }
+
+    @Test func mergeRefusesAShardRunWithAnotherSet() throws {
+        let folder = CLI.temporaryFolder()
+        let one = try Self.shard(Self.small, 1, of: 3, into: folder + "/a")
+        let two = try Self.shard(Self.small, 2, of: 3, into: folder + "/a")
+        let three = try Self.shard(Self.small + ["--set", "cohort.households=260"], 3, of: 3, into: folder + "/b")
+        let merged = try CLI.run(["merge", one, two, three])
+        #expect(merged.status == 2)
+        #expect(merged.stdout.isEmpty)
+        let lines = merged.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        let line = String(try #require(lines.first))
+        #expect(
+            line.hasPrefix(
+                "settle: \(three): ran another experiment than \(one): the resolved scenario's cohort differs "))
+        let sets = "--set cohort.households=250 --set capacity.national_total=600"
+        #expect(
+            line.hasSuffix(
+                "\(sets) in \(one), \(sets) --set cohort.households=260 in \(three)); rerun this shard as the others ran"
+            ))
+        // The same shard rerun as the others ran merges.
+        let rerun = try Self.shard(Self.small, 3, of: 3, into: folder + "/c")
+        #expect(try CLI.run(["merge", one, two, rerun]).status == 0)
+    }
+
+    @Test func mergeRefusesAnEditedTableAndAnotherVersion() throws {
+        let folder = CLI.temporaryFolder()
+        let tables = folder + "/tables"
+        try FileManager.default.createDirectory(atPath: tables, withIntermediateDirectories: true)
+        for name in ["from-tables.yaml", "tables/municipalities-west.csv", "tables/cohort-west.csv"] {
+            try FileManager.default.copyItem(atPath: CLI.root + "/Scenarios/" + name, toPath: folder + "/" + name)
+        }
+        let arguments = ["from-tables.yaml", "--replications", "2"]
+        let one = try Self.shard(arguments, 1, of: 2, into: "a", in: folder)
+        let csv = folder + "/tables/municipalities-west.csv"
+        let table = try String(contentsOfFile: csv, encoding: .utf8)
+        try table.replacingOccurrences(of: "5.32,180,yes", with: "5.32,181,yes").write(
+            toFile: csv, atomically: true, encoding: .utf8)
+        let two = try Self.shard(arguments, 2, of: 2, into: "b", in: folder)
+        let edited = try CLI.run(["merge", one, two])
+        #expect(edited.status == 2)
+        #expect(edited.stderr.split(separator: "\n").count == 1)
+        #expect(
+            edited.stderr.contains(
+                "\(two): ran another experiment than \(one): the resolved scenario's municipalities differs "))
+        // A part written by another settle: only the version in its fingerprint differs.
+        try table.write(toFile: csv, atomically: true, encoding: .utf8)
+        let again = try Self.shard(arguments, 2, of: 2, into: "c", in: folder)
+        #expect(try CLI.run(["merge", one, again]).status == 0)
+        let text = try String(contentsOfFile: again, encoding: .utf8)
+        let other = folder + "/other.json"
+        try text.replacingOccurrences(of: "\"settle\": \"", with: "\"settle\": \"9.").write(
+            toFile: other, atomically: true, encoding: .utf8)
+        let version = try CLI.run(["merge", one, other])
+        #expect(version.status == 2)
+        #expect(version.stderr.contains("\(other): ran another experiment than \(one): settle's version differs ("))
     }
 }

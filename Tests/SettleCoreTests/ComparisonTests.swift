@@ -100,4 +100,18 @@ import Testing
         #expect(two.offers.made > one.offers.made)
         #expect(two.offers.made == two.offers.accepted + two.offers.declined)
     }
+
+    @Test func aReplicationThatDoesNotResolveIsAnErrorNotADroppedRecord() async throws {
+        let a = Fixtures.spec(households: 60)
+        var b = a
+        b.capacity.overrides = ["nowhere": 5]
+        let plan = ComparisonPlan(
+            name: "t", variantNames: ["a", "b"], specs: [a, b], replications: 2, baseSeed: a.seed)
+        do {
+            let records = try await plan.run(replications: [0, 1], jobs: 2)
+            Issue.record("variant b cannot resolve, yet \(records.count) records came back")
+        } catch {
+            #expect(error.key == "capacity.overrides.nowhere")
+        }
+    }
 }

@@ -36,47 +36,63 @@ public struct ComparisonPlan: Sendable {
     }
 
     /// Runs replications (in parallel, up to `jobs` at a time); the records come back in a
-    /// fixed order, so the output does not depend on `jobs`.
+    /// fixed order, so the output does not depend on `jobs`. A replication whose scenario does
+    /// not resolve is an error, never a record left out.
     public func run(
         replications selected: [Int], jobs: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws(ScenarioError) -> [ReplicationRecord] {
-        let counties = countyOrder()
+        let counties = try countyOrder()
         let tasks = selected.flatMap { k in specs.indices.map { v in (v, k) } }
         var records = [ReplicationRecord?](repeating: nil, count: tasks.count)
-        // Resolve on this task first so that reference errors surface before any work starts.
-        for v in specs.indices { _ = try scenario(variant: v, replication: selected.first ?? 0) }
         let plan = self
-        await withTaskGroup(of: (Int, ReplicationRecord?).self) { group in
-            var next = 0
-            var done = 0
-            func add() {
-                let index = next
-                let (v, k) = tasks[index]
-                group.addTask {
-                    guard let scenario = try? plan.scenario(variant: v, replication: k) else { return (index, nil) }
-                    let result = Simulation.run(scenario)
-                    return (
-                        index,
-                        ReplicationRecord(
-                            variant: v, replication: k, scenario: scenario, result: result, counties: counties)
-                    )
+        var failure: (index: Int, error: ScenarioError)?
+        // Several runs at once fill the cores: no pricing helper threads on top (same results).
+        await PricingThreads.$paired.withValue(min(jobs, tasks.count) <= 1) {
+            await withTaskGroup(of: (Int, Result<ReplicationRecord, ScenarioError>).self) { group in
+                var next = 0
+                var done = 0
+                func add() {
+                    let index = next
+                    let (v, k) = tasks[index]
+                    group.addTask {
+                        let scenario: Scenario
+                        do throws(ScenarioError) {
+                            scenario = try plan.scenario(variant: v, replication: k)
+                        } catch {
+                            return (index, .failure(error))
+                        }
+                        let result = Simulation.run(scenario)
+                        return (
+                            index,
+                            .success(
+                                ReplicationRecord(
+                                    variant: v, replication: k, scenario: scenario, result: result, counties: counties))
+                        )
+                    }
+                    next += 1
                 }
-                next += 1
-            }
-            while next < tasks.count && next < max(1, jobs) { add() }
-            while let (index, record) = await group.next() {
-                records[index] = record
-                done += 1
-                progress(done, tasks.count)
-                if next < tasks.count { add() }
+                while next < tasks.count && next < max(1, jobs) { add() }
+                while let (index, outcome) = await group.next() {
+                    switch outcome {
+                    case .success(let record):
+                        records[index] = record
+                        done += 1
+                        progress(done, tasks.count)
+                    case .failure(let error):
+                        if failure == nil || index < failure!.index { failure = (index, error) }
+                    }
+                    // After a failure, finish what runs but start nothing new.
+                    if failure == nil && next < tasks.count { add() }
+                }
             }
         }
-        return records.compactMap { $0 }
+        if let failure { throw failure.error }
+        return records.map { $0! }
     }
 
     /// Counties in the order municipalities first name them.
-    public func countyOrder() -> [String] {
-        guard let scenario = try? scenario(variant: 0, replication: 0) else { return [] }
+    public func countyOrder() throws(ScenarioError) -> [String] {
+        let scenario = try scenario(variant: 0, replication: 0)
         var seen = Set<String>()
         return scenario.municipalities.compactMap { seen.insert($0.county).inserted ? $0.county : nil }
     }

@@ -1,42 +1,22 @@
-/// The figures a comparison reports for every variant, with their JSON keys.
-public enum ComparisonMetric: String, Sendable, CaseIterable {
-    case settledByIMDi = "settled_by_imdi"
-    case selfSettled = "self_settled"
+/// The figures a comparison reports for every variant, in report order. Their keys and labels
+/// are presentation and live with the reports (SettleIO).
+public enum ComparisonMetric: Sendable, CaseIterable {
+    case settledByIMDi
+    case selfSettled
     case declined
     case waiting
-    case offersMade = "offers_made"
-    case offersDeclined = "offers_declined"
-    case forcedMoves = "forced_moves"
-    case waitMean = "wait_days_mean"
-    case waitP90 = "wait_days_p90"
-    case withinTarget = "within_target_share"
-    case programmeParticipants = "programme_participants"
-    case lostByDecline = "programme_lost_by_decline"
-    case benefitCost = "benefit_annual_cost_nok"
-    case benefitForgone = "benefit_forgone_by_decline_nok"
-    case expectedEmployed = "expected_employed"
-    case capacityUsed = "capacity_used"
-
-    public var label: String {
-        switch self {
-        case .settledByIMDi: "Settled by IMDi (persons)"
-        case .selfSettled: "Self-settled (persons)"
-        case .declined: "Declined (persons)"
-        case .waiting: "Waiting (persons)"
-        case .offersMade: "Offers made"
-        case .offersDeclined: "Offers declined"
-        case .forcedMoves: "Forced moves (persons)"
-        case .waitMean: "Mean wait (days)"
-        case .waitP90: "90th percentile wait (days)"
-        case .withinTarget: "Within target (share)"
-        case .programmeParticipants: "Programme participants"
-        case .lostByDecline: "Programme lost by declining"
-        case .benefitCost: "Benefit cost (NOK a year)"
-        case .benefitForgone: "Benefit forgone (NOK a year)"
-        case .expectedEmployed: "Expected employed adults"
-        case .capacityUsed: "Places used"
-        }
-    }
+    case offersMade
+    case offersDeclined
+    case forcedMoves
+    case waitMean
+    case waitP90
+    case withinTarget
+    case programmeParticipants
+    case lostByDecline
+    case benefitCost
+    case benefitForgone
+    case expectedEmployed
+    case capacityUsed
 
     public func value(_ o: Outcomes) -> Double {
         switch self {

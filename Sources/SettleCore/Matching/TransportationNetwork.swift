@@ -287,7 +287,7 @@ final class TransportationNetwork {
             profit: profit, sinkPotential: potential + sinkBase, potential: potential, parent: parent,
             parentCost: parentCost, sinkCount: sinkCount, sinkBase: sinkBase, root: root, tolerance: tolerance)
         // Two cores pay off once a major pass reads thousands of rows (measured: Benchmarks/README.md).
-        let parallel = activeCount >= pairedScanFrom
+        let parallel = activeCount >= pairedScanFrom && PricingThreads.paired
         let pairBlock = 512
         let passRows = passRowsLimit
         let serialBlock = 4_096

@@ -25,7 +25,7 @@ public struct ComparisonContext: Sendable, Equatable {
         baseSeed = plan.baseSeed
         replications = plan.replications
         variantNames = plan.variantNames
-        counties = plan.countyOrder()
+        counties = try plan.countyOrder()
         let first = try plan.scenario(variant: 0, replication: 0)
         municipalities = first.municipalities.map {
             Place(

@@ -12,7 +12,7 @@ public enum ComparisonReport {
         }
         let metrics: [JSONValue] = summary.rows.map { row in
             .object([
-                ("key", .string(row.metric.rawValue)),
+                ("key", .string(row.metric.key)),
                 ("label", .string(row.metric.label)),
                 (
                     "variants",
@@ -55,7 +55,7 @@ public enum ComparisonReport {
                 let d = row.differences[v]
                 lines.append(
                     [
-                        row.metric.rawValue, MunicipalityCSV.escape(summary.variantNames[v]), number(value.mean),
+                        row.metric.key, MunicipalityCSV.escape(summary.variantNames[v]), number(value.mean),
                         number(value.low), number(value.high), number(d?.mean), number(d?.low), number(d?.high),
                     ].joined(separator: ","))
             }

@@ -53,7 +53,7 @@ public enum OutputWriter {
     }
 
     static func temporaryPath(for path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = parentFolder(path)
         return (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
     }
 
@@ -93,6 +93,15 @@ public enum OutputWriter {
         }
     }
 
+    /// The folder part of `path` ("" for a bare name). Not `NSString.deletingLastPathComponent`:
+    /// it traps on a one-character path (`--out a`) in swift-corelibs-foundation.
+    static func parentFolder(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
     /// Creates `folder` (and parents) when missing.
     public static func prepareFolder(_ folder: String) throws(InputError) {
         var isDirectory: ObjCBool = false
@@ -105,7 +114,7 @@ public enum OutputWriter {
         var parent = folder
         while !parent.isEmpty && parent != "/" && !FileManager.default.fileExists(atPath: parent) {
             missing.append(parent)
-            parent = (parent as NSString).deletingLastPathComponent
+            parent = parentFolder(parent)
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -1,0 +1,4 @@
+/// settle's version: `settle --version` prints it and every partial result's fingerprint holds it.
+public enum SettleVersion {
+    public static let current = "0.1.0"
+}
