@@ -47,6 +47,8 @@ enum LPRepair {
         let lp = WarmTransportation(supply: sizes, capacity: batch.capacity, profit: profit)
         lp.solve()
         var bound = lp.dualBound()
+        // The duals the knapsack bound starts from, taken before diving changes the LP.
+        var duals = (price: lp.sinkPrices(), mu: [Double]())
         var first = LPDive(
             batch, dimensions: dims, lp: lp, mu: [Double](repeating: 0, count: K * M), profit: profit, bound: bound,
             options: options)
@@ -56,6 +58,7 @@ enum LPRepair {
             let pricing = DimensionPricing.price(
                 batch, dimensions: dims, profit: profit, bound: bound, gapTolerance: options.gapTolerance)
             steps = pricing.steps
+            if pricing.bound < bound { duals = (pricing.lp.sinkPrices(), pricing.mu) }
             bound = min(bound, pricing.bound)
             if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
                 var again = LPDive(
@@ -73,6 +76,13 @@ enum LPRepair {
                 attempt.placement = search.placement
                 attempt.objective = polished
             }
+        }
+        if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
+            let knapsack = KnapsackBound(batch, dimensions: dims, profit: profit, mu: duals.mu)
+            let improved = knapsack.improve(
+                from: knapsack.householdPrices(sinkPrice: duals.price), target: attempt.objective,
+                enough: attempt.objective / (1 - options.gapTolerance))
+            bound = min(bound, improved)
         }
         let objective = attempt.objective
         let certified = max(bound, objective)
