@@ -25,11 +25,11 @@ func spec(households: Int) -> ScenarioSpec {
 /// A scarce national batch: capacity `factor` × the persons waiting, and with `shortDimension`
 /// large dwellings (households of 5+) short nationally as well.
 func scarceBatch(households: Int, factor: Double, shortDimension: Bool) -> MatchingBatch {
-    var spec = spec(households: households)
-    if shortDimension { spec.capacity.largeDwellingShare = 0.02 }
-    let persons = Simulation.firstBatch(try! Scenario.resolve(spec)).households.reduce(0) { $0 + $1.size }
-    spec.capacity.nationalTotal = Int(Double(persons) * factor)
-    let batch = Simulation.firstBatch(try! Scenario.resolve(spec))
+    var scarce = spec(households: households)
+    if shortDimension { scarce.capacity.largeDwellingShare = 0.02 }
+    let persons = Simulation.firstBatch(try! Scenario.resolve(scarce)).households.reduce(0) { $0 + $1.size }
+    scarce.capacity.nationalTotal = Int(Double(persons) * factor)
+    let batch = Simulation.firstBatch(try! Scenario.resolve(scarce))
     precondition(batch.capacity.reduce(0, +) < batch.households.reduce(0) { $0 + $1.size }, "persons not short")
     if shortDimension {
         precondition(
