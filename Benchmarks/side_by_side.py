@@ -3,6 +3,8 @@
 OR-tools: SimpleMinCostFlow on person-flows (households -> municipalities -> sink), the LP
 relaxation with persons capacities only; integer costs are per-person values x 1e6, rounded.
 HiGHS: the LP relaxation of the whole model (every capacity dimension), with a time limit.
+With --mip (a scarce round exported with `--day`): HiGHS' MIP on the whole model instead, with a
+time limit, and both solvers' objectives and bounds side by side.
 """
 
 import csv
@@ -53,7 +55,7 @@ def ortools_lp(sizes, capacity, value):
     return -flow.optimal_cost() / 1e6, solved - built, built - start
 
 
-def highs_lp(sizes, demand, capacity, dim_capacity, value, seconds):
+def highs_lp(sizes, demand, capacity, dim_capacity, value, seconds, mip=False):
     H, M = value.shape
     h_idx, m_idx = np.nonzero(~np.isnan(value))
     n = len(h_idx)
@@ -88,20 +90,52 @@ def highs_lp(sizes, demand, capacity, dim_capacity, value, seconds):
     lp.a_matrix_.value_ = coef[keep]
     lp.row_lower_ = np.full(lp.num_row_, -highspy.kHighsInf)
     lp.row_upper_ = np.concatenate(upper)
+    if mip:
+        lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+        highs.setOptionValue("threads", 1)
     highs.passModel(lp)
     built = time.perf_counter()
     highs.run()
     solved = time.perf_counter()
     status = highs.modelStatusToString(highs.getModelStatus())
-    return highs.getInfo().objective_function_value, status, solved - built
+    info = highs.getInfo()
+    if mip:
+        return info.objective_function_value, info.mip_dual_bound, status, solved - built
+    return info.objective_function_value, status, solved - built
+
+
+def mip_side_by_side(folder, fields, highs_seconds):
+    """A scarce round: settle's placement and bound against HiGHS' MIP (incumbent and bound)."""
+    sizes, demand, capacity, dim_capacity, value, dims = read(folder)
+    print(f"instance: {value.shape[0]} households x {value.shape[1]} municipalities, "
+          f"{sizes.sum()} persons for {capacity.sum()} places, dimensions: {', '.join(dims)}")
+    for k, name in enumerate(dims):
+        print(f"  {name}: demand {demand[:, k].sum()}, capacity {dim_capacity[:, k].sum()}")
+    objective, bound = float(fields["objective"]), float(fields["bound"])
+    print(f"settle solve: objective {objective:.3f}, bound {bound:.3f}, gap {fields['gap']}, "
+          f"{float(fields['seconds']):.3f} s")
+    best, highs_bound, status, seconds = highs_lp(
+        sizes, demand, capacity, dim_capacity, value, highs_seconds, mip=True)
+    print(f"HiGHS MIP (one thread): {status}, objective {best:.3f}, bound {highs_bound:.3f} after {seconds:.1f} s")
+    if not np.isfinite(best):
+        print("HiGHS found no placement within its time limit: nothing to compare")
+        return
+    print(f"settle objective vs HiGHS objective: {100 * (objective - best) / abs(best):+.3f} %")
+    print(f"settle bound - HiGHS objective: {bound - best:+.4f} (must be >= 0)")
+    print(f"true gap of settle's placement, at most: {100 * (min(bound, highs_bound) - objective) / abs(objective):.3f} %")
 
 
 def main():
-    folder, solve_txt, highs_seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    mip = "--mip" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--mip"]
+    folder, solve_txt, highs_seconds = args[0], args[1], float(args[2])
     fields = {}
     for line in open(solve_txt):
         key, _, rest = line.strip().partition(" ")
         fields[key] = rest.strip()
+    if mip:
+        mip_side_by_side(folder, fields, highs_seconds)
+        return
     settle_seconds = float(fields["seconds"])
     settle_bound = float(fields["bound"])
     settle_objective = float(fields["objective"])

@@ -22,6 +22,22 @@ func spec(households: Int) -> ScenarioSpec {
     return spec
 }
 
+/// A scarce national batch: capacity `factor` × the persons waiting, and with `shortDimension`
+/// large dwellings (households of 5+) short nationally as well.
+func scarceBatch(households: Int, factor: Double, shortDimension: Bool) -> MatchingBatch {
+    var scarce = spec(households: households)
+    if shortDimension { scarce.capacity.largeDwellingShare = 0.02 }
+    let persons = Simulation.firstBatch(try! Scenario.resolve(scarce)).households.reduce(0) { $0 + $1.size }
+    scarce.capacity.nationalTotal = Int(Double(persons) * factor)
+    let batch = Simulation.firstBatch(try! Scenario.resolve(scarce))
+    precondition(batch.capacity.reduce(0, +) < batch.households.reduce(0) { $0 + $1.size }, "persons not short")
+    if shortDimension {
+        precondition(
+            batch.dimensions.contains { $0.demand.reduce(0, +) > $0.capacity.reduce(0, +) }, "no dimension short")
+    }
+    return batch
+}
+
 final class Batches: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: MatchingBatch] = [:]
@@ -65,6 +81,19 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         precondition(result.gap <= 0.001, "gap \(result.gap) above 0.1 %")
         blackHole(result)
+    }
+    // Scarce batches: persons short (0.97 × the persons waiting), and one dimension short
+    // nationally as well. The certified gap is printed, not asserted (see Benchmarks/README.md).
+    for short in [false, true] {
+        let name = short ? "persons and large dwellings short" : "persons short (0.97)"
+        Benchmark("scarce batch 15k × 357, \(name)") { benchmark in
+            let batch = scarceBatch(households: 15_000, factor: 0.97, shortDimension: short)
+            benchmark.startMeasurement()
+            let result = BatchMatcher.match(batch, options: MatchingOptions())
+            benchmark.stopMeasurement()
+            print("scarce batch \(name): \(batch.householdCount) households, gap \(result.gap), \(result.termination)")
+            blackHole(result)
+        }
     }
     // A year of the Norway-like scenario: 15,000 households (about 32,000 persons) with permits
     // over 300 days, 35,500 places released through the year, weekly IMDi rounds.

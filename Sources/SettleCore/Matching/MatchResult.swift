@@ -37,11 +37,18 @@ public struct MatchResult: Sendable {
     public var seconds: Double
     /// Solver detail for reports, e.g. a failure reason.
     public var note: String?
-    /// Subgradient steps on the prices of capacity dimensions (lp-repair with dimensions).
+    /// Evaluations of the dimension prices by the bundle method (lp-repair with dimensions).
     public var lagrangianSteps: Int = 0
 
     public static func gap(objective: Double, bound: Double) -> Double {
         let scale = max(abs(bound), 1e-9)
         return max(0, (bound - objective) / scale)
+    }
+
+    /// Nobody placed and nothing proven: the solver failed.
+    static func failed(householdCount: Int, method: MatchingMethod, note: String) -> MatchResult {
+        MatchResult(
+            placement: Array(repeating: nil, count: householdCount), termination: .failed, method: method,
+            objective: 0, bound: .infinity, gap: 1, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: note)
     }
 }

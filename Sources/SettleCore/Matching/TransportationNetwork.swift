@@ -589,13 +589,9 @@ final class TransportationNetwork {
         }
         // u_h = smallest value that is dual feasible for these λ (≤ the tree's −π_h).
         var sourcePotential = [Double](repeating: 0, count: householdCount)
-        price.withUnsafeBufferPointer { price in
-            for h in 0..<householdCount {
-                let row = profit + h * sinkCount
-                var best = 0.0
-                for m in 0..<sinkCount { best = Swift.max(best, row[m] - price[m]) }
-                sourcePotential[h] = best
-            }
+        // Sinks without capacity still have λ = ∞ here, so they do not raise u.
+        sourcePotential.withUnsafeMutableBufferPointer { u in
+            _ = DualBound.bound(profit: profit, supply: supply, capacity: capacity, price: price, slack: u.baseAddress)
         }
         for m in 0..<sinkCount where capacity[m] == 0 {
             var best = 0.0
@@ -604,9 +600,7 @@ final class TransportationNetwork {
             }
             price[m] = best
         }
-        var bound = 0.0
-        for h in 0..<householdCount { bound += Double(supply[h]) * sourcePotential[h] }
-        for m in 0..<sinkCount { bound += Double(capacity[m]) * price[m] }
+        let bound = DualBound.bound(profit: profit, supply: supply, capacity: capacity, price: price)
         return TransportationSolution(
             flows: flows, objective: objective, sourcePotential: sourcePotential,
             sinkPrice: price, pivots: pivots, dualBound: bound, isOptimal: isOptimal)

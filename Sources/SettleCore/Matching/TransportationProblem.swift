@@ -126,17 +126,10 @@ public func dualBound(problem: TransportationProblem, sinkPrice: [Double]) -> Do
     let sinks = problem.sinkCount
     precondition(problem.profit.count == problem.sourceCount * sinks, "profit shape")
     let price = sinkPrice.map { Swift.max(0, $0) }
-    var bound = 0.0
-    for m in 0..<sinks where problem.capacity[m] > 0 { bound += Double(problem.capacity[m]) * price[m] }
-    problem.profit.withUnsafeBufferPointer { profit in
-        price.withUnsafeBufferPointer { price in
-            for h in 0..<problem.sourceCount where problem.supply[h] > 0 {
-                var best = 0.0
-                let row = h * sinks
-                for m in 0..<sinks { best = Swift.max(best, profit[row + m] - price[m]) }
-                bound += Double(problem.supply[h]) * best
-            }
+    return problem.profit.withUnsafeBufferPointer { profit in
+        guard let base = profit.baseAddress else {
+            return zip(problem.capacity, price).reduce(0.0) { $0 + ($1.0 > 0 ? Double($1.0) * $1.1 : 0) }
         }
+        return DualBound.bound(profit: base, supply: problem.supply, capacity: problem.capacity, price: price)
     }
-    return bound
 }

@@ -71,30 +71,6 @@ final class WarmTransportation {
     /// Σ_m capacity·λ + Σ_h supply·max(0, max_m(profit − λ)) for the current tree's prices:
     /// a valid upper bound on the LP for any λ ≥ 0, so it certifies without trusting tolerances.
     func dualBound() -> Double {
-        let price = sinkPrices()
-        var bound = 0.0
-        for m in 0..<sinkCount where capacity[m] > 0 { bound += Double(capacity[m]) * price[m] }
-        price.withUnsafeBufferPointer { price in
-            let sinks = sinkCount
-            for h in 0..<sourceCount where supply[h] > 0 {
-                let row = profit + h * sinks
-                var best = SIMD4<Double>(repeating: 0)
-                var m = 0
-                while m + 4 <= sinks {
-                    let r = UnsafeRawPointer(row + m).loadUnaligned(as: SIMD4<Double>.self)
-                    let p = UnsafeRawPointer(price.baseAddress! + m).loadUnaligned(as: SIMD4<Double>.self)
-                    let d = r - p
-                    best.replace(with: d, where: d .> best)
-                    m += 4
-                }
-                var value = Swift.max(Swift.max(best[0], best[1]), Swift.max(best[2], best[3]))
-                while m < sinks {
-                    value = Swift.max(value, row[m] - price[m])
-                    m += 1
-                }
-                bound += Double(supply[h]) * value
-            }
-        }
-        return bound
+        DualBound.bound(profit: profit, supply: supply, capacity: capacity, price: sinkPrices())
     }
 }

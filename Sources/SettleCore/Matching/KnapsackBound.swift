@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// A bound tighter than the LP's where places are short: the one-offer-per-household rows and the
+/// dimension rows are priced (u_h ≥ 0, μ ≥ 0), and each municipality keeps its persons capacity
+/// as an integer knapsack over whole households:
+/// L(u, μ) = Σ_h u_h + Σ μ·capacity + Σ_m max{Σ_h (v_hm − u_h − μ_m·d_h)·x_h : Σ_h s_h·x_h ≤ c_m, x ∈ {0,1}}.
+///
+/// Valid for any u, μ ≥ 0. Started from the LP's duals it is never above the LP bound (each
+/// knapsack is at most c_m·λ_m), and below it by what whole households cannot fill: one split
+/// household per full municipality, which is most of the gap when the places left are few. A
+/// few subgradient steps on u (counted, not timed) then tighten it.
+struct KnapsackBound {
+    /// Subgradient steps on the household prices at most.
+    static let maximumSteps = 30
+    /// Knapsack table cells (items × capacity) above which a municipality gets the fractional
+    /// knapsack bound instead of the integer one (still valid, only weaker).
+    static let maximumCells = 4_000_000
+
+    let batch: MatchingBatch
+    let dims: [CapacityDimension]
+    /// Per-person profits as `LPRepair` built them: −∞ where a pair cannot be used.
+    let profit: [Double]
+    let sizes: [Int]
+    /// v_hm − μ_m·d_h per allowed pair (−∞ elsewhere), row-major.
+    private let priced: [Double]
+    /// Σ μ·capacity of the dimensions.
+    private let dimensionTerm: Double
+
+    init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], profit: [Double], mu: [Double]) {
+        let H = batch.householdCount
+        let M = batch.municipalityCount
+        self.batch = batch
+        self.dims = dims
+        self.profit = profit
+        sizes = batch.households.map(\.size)
+        var priced = [Double](repeating: -.infinity, count: H * M)
+        for h in 0..<H {
+            for m in 0..<M where profit[h * M + m] > -.infinity {
+                var v = batch.value(h, m)
+                for k in dims.indices where dims[k].demand[h] > 0 && !mu.isEmpty {
+                    v -= Double(dims[k].demand[h]) * mu[k * M + m]
+                }
+                priced[h * M + m] = v
+            }
+        }
+        self.priced = priced
+        var term = 0.0
+        for k in dims.indices where !mu.isEmpty {
+            for m in 0..<M { term += mu[k * M + m] * Double(dims[k].capacity[m]) }
+        }
+        dimensionTerm = term
+    }
+
+    /// Household prices from per-person sink prices λ: u_h = max(0, max_m(v_hm − μ·d_h − s_h·λ_m)).
+    func householdPrices(sinkPrice: [Double]) -> [Double] {
+        let M = batch.municipalityCount
+        return (0..<batch.householdCount).map { h in
+            var best = 0.0
+            for m in 0..<M where priced[h * M + m] > -.infinity {
+                best = max(best, priced[h * M + m] - Double(sizes[h]) * min(sinkPrice[m], 1e300))
+            }
+            return best
+        }
+    }
+
+    /// L(u) and, per household, how many knapsacks took it (for the subgradient 1 − count).
+    func evaluate(_ u: [Double]) -> (bound: Double, taken: [Int]) {
+        let H = batch.householdCount
+        let M = batch.municipalityCount
+        var bound = dimensionTerm
+        for h in 0..<H { bound += u[h] }
+        var taken = [Int](repeating: 0, count: H)
+        var items: [(h: Int, weight: Int, value: Double)] = []
+        var best: [Double] = []
+        var keep: [Bool] = []
+        for m in 0..<M where batch.capacity[m] > 0 {
+            items.removeAll(keepingCapacity: true)
+            var total = 0
+            for h in 0..<H {
+                let p = priced[h * M + m] - u[h]
+                if p > 0 {
+                    items.append((h, sizes[h], p))
+                    total += sizes[h]
+                }
+            }
+            if items.isEmpty { continue }
+            let capacity = min(batch.capacity[m], total)
+            if capacity == total {
+                for item in items {
+                    bound += item.value
+                    taken[item.h] += 1
+                }
+                continue
+            }
+            if items.count * (capacity + 1) > Self.maximumCells {
+                // Fractional knapsack: best ratio first, the last item in part.
+                items.sort { $0.value * Double($1.weight) > $1.value * Double($0.weight) }
+                var left = capacity
+                for item in items {
+                    if left == 0 { break }
+                    if item.weight <= left {
+                        bound += item.value
+                        taken[item.h] += 1
+                        left -= item.weight
+                    } else {
+                        bound += item.value * Double(left) / Double(item.weight)
+                        left = 0
+                    }
+                }
+                continue
+            }
+            let width = capacity + 1
+            best = [Double](repeating: 0, count: width)
+            keep = [Bool](repeating: false, count: items.count * width)
+            for (i, item) in items.enumerated() {
+                var c = capacity
+                while c >= item.weight {
+                    let with = best[c - item.weight] + item.value
+                    if with > best[c] {
+                        best[c] = with
+                        keep[i * width + c] = true
+                    }
+                    c -= 1
+                }
+            }
+            bound += best[capacity]
+            var c = capacity
+            for i in stride(from: items.count - 1, through: 0, by: -1) where keep[i * width + c] {
+                taken[items[i].h] += 1
+                c -= items[i].weight
+            }
+        }
+        return (bound, taken)
+    }
+
+    /// The best bound from the household prices `start` and up to `maximumSteps` Polyak steps
+    /// towards `target` (the incumbent's value); stops early once `enough` is reached.
+    func improve(from start: [Double], target: Double, enough: Double) -> Double {
+        var u = start
+        var (current, taken) = evaluate(u)
+        var bestBound = current
+        var scale = 1.0
+        var sinceBest = 0
+        var steps = 0
+        while steps < Self.maximumSteps && bestBound > enough {
+            var norm = 0.0
+            for h in u.indices {
+                let g = 1 - Double(taken[h])
+                if g < 0 || u[h] > 0 { norm += g * g }
+            }
+            if norm == 0 { break }
+            let step = scale * (current - target) / norm
+            for h in u.indices { u[h] = max(0, u[h] - step * (1 - Double(taken[h]))) }
+            steps += 1
+            let next = evaluate(u)
+            taken = next.taken
+            current = next.bound
+            if next.bound < bestBound - 1e-9 * abs(bestBound) {
+                bestBound = next.bound
+                sinceBest = 0
+            } else {
+                sinceBest += 1
+                if sinceBest >= 3 {
+                    scale /= 2
+                    sinceBest = 0
+                }
+            }
+        }
+        return bestBound
+    }
+}
