@@ -26,6 +26,8 @@ do {
     exit(2)
 } catch let error as InternalFailure {
     fail(error.description, status: 1)
+} catch let error as MatchingFailure {
+    fail(error.description, status: 1)
 } catch {
     let code = Settle.exitCode(for: error)
     if code == .success {

@@ -10,6 +10,8 @@ public enum MatchTermination: String, Sendable, Equatable, Comparable, CaseItera
     case nodeLimit = "node_limit"
     /// The time limit (a safety net) stopped the solver; the placement is the best found, with its gap.
     case timeLimit = "time_limit"
+    /// A policy rule placed the households (status quo, proportional, random): nothing optimised, no bound.
+    case ruleBased = "rule_based"
     /// The solver failed; households are left unplaced.
     case failed
 

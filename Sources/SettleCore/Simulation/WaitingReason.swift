@@ -18,19 +18,6 @@ public enum WaitingReason: String, Sendable, CaseIterable, Comparable {
     /// No municipality had room that fits: size, unaccompanied-minor places, large dwellings or health service.
     case noRoomThatFits = "no_room_that_fits"
 
-    public var explanation: String {
-        switch self {
-        case .permitAfterHorizon: "residence permit after the horizon"
-        case .inProcessing: "IMDi was still mapping the household"
-        case .searchingOwnHome: "still looking for a home of its own"
-        case .noRoundSinceReady: "ready after the last matching round"
-        case .awaitingNextOffer: "declined an offer, waiting for the next"
-        case .notReached: "not reached: longer-waiting households went first"
-        case .othersMatched: "the places that fit went to others"
-        case .noRoomThatFits: "no municipality had room that fits"
-        }
-    }
-
     public static func < (a: WaitingReason, b: WaitingReason) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
