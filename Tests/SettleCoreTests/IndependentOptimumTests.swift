@@ -5,8 +5,9 @@ import Testing
 
 /// The matcher's figures against an independent optimum: GLPK's branch and cut run to gap 0 on the
 /// same model, outside the matcher. On every instance, bound ≥ optimum ≥ objective, and the objective
-/// is the value of the placement returned.
-@Suite struct IndependentOptimumTests {
+/// is the value of the placement returned. One case at a time: GLPK's gap-0 solves are heavy, and
+/// other suites' GLPK solves have a wall-clock safety limit.
+@Suite(.serialized) struct IndependentOptimumTests {
     enum Shape: CustomStringConvertible {
         /// Capacity 10 % above the persons: most households fit their best place.
         case random(seed: UInt64)
