@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The figures a comparison reports for every variant, with their JSON keys.
 public enum ComparisonMetric: String, Sendable, CaseIterable {
     case settledByIMDi = "settled_by_imdi"

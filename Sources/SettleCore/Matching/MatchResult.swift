@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// How a matching round ended. Whether a solution exists is separate: see `MatchResult.placement`.
 /// Ordered from best to worst: a year reports the worst of its rounds.
 public enum MatchTermination: String, Sendable, Equatable, Comparable, CaseIterable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The policies IMDi can match by. Optimising ones go through `BatchMatcher`, the others
 /// are simple rules; all respect the same decisions and sub-capacities.
 extension Simulation {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Why a household is still in reception at the horizon. Over-demand is an outcome, not an error:
 /// every waiting household carries one of these, and reports count them.
 public enum WaitingReason: String, Sendable, CaseIterable, Comparable {
