@@ -20,8 +20,12 @@ build: deps
 run: build
 	.build/release/settle $(ARGS)
 
+# Tests run optimised (the network simplex is ~70x slower unoptimised) with testability for
+# @testable imports; then an outside package built against settle, and the HTML report in Chromium.
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test -c release -Xswiftc -enable-testing
+	scripts/consumer/run
+	scripts/browser-check
 
 # Copies the binary to PREFIX/bin (default /usr/local).
 install: build

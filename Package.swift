@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "settle", targets: ["settle"]),
         .library(name: "SettleCore", targets: ["SettleCore"]),
+        .library(name: "SettleIO", targets: ["SettleIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,15 +20,12 @@ let package = Package(
             providers: [.apt(["libglpk-dev"])]
         ),
         .target(name: "GLPK", dependencies: ["CGLPK"]),
-        .target(
-            name: "SettleCore",
-            dependencies: ["GLPK"],
-            // The network simplex is ~70x slower unoptimised; tests run whole scenarios.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
-        ),
+        // No unsafe flags: SwiftPM refuses them in a package used as a remote dependency.
+        // `make test` builds the tests optimised instead (the network simplex is ~70x slower unoptimised).
+        .target(name: "SettleCore", dependencies: ["GLPK"]),
         .target(
             name: "SettleIO",
-            dependencies: ["SettleCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SettleCore", "GLPK", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "settle",

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer target: any bytes as a scenario file, through the same path as `settle validate`.
 // Thrown InputErrors are the expected answer to bad input; a trap, a crash or a hang is a finding.
 import Foundation

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer target: any bytes as a CSV table, read as a municipality table and as a cohort table.
 import Foundation
 import SettleCore

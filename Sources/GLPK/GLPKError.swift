@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The only errors `GLPKSolver` throws.
 public enum GLPKError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The model (or the options) would make GLPK abort or misbehave; the text names the culprit.

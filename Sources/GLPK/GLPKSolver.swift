@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Solves and writes `LinearModel`s with GNU GLPK.
 ///
 /// Every call is synchronous and self-contained: the GLPK problem is built,

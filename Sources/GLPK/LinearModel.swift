@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A linear or mixed-integer program as plain data: variables with bounds and
 /// objective coefficients, and sparse linear constraints over them.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // GLPK calls abort() on bad arguments, so everything it could reject is checked here first.
 
 extension LinearModel {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// How `GLPKSolver` runs. Invalid values (negative or NaN time limit, negative
 /// or non-finite gap) are rejected with `GLPKError.invalidModel`.
 public struct SolveOptions: Sendable {

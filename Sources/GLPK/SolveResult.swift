@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// What a solve produced. Indices follow the model's 0-based variables and constraints.
 public struct SolveResult: Sendable {
     public var termination: Termination

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Why a solve stopped.
 public enum Termination: Sendable, Equatable {
     /// Proven optimal; for a MIP, within `SolveOptions.relativeGap`.

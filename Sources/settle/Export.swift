@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import ArgumentParser
 import Foundation
-import GLPK
 import SettleCore
 import SettleIO
 
@@ -40,39 +41,17 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let s = try ScenarioLoader.load(.file(file), overrides: scenario.parsedOverrides(), seed: scenario.seed)
-        let batch = BatchMatcher.prepare(try round.batch(s, file: file).batch, options: s.spec.matching)
-        if format == .instance {
-            try InstanceWriter.write(batch, to: out, force: force)
-            print("\(out): \(batch.householdCount) households, \(batch.municipalityCount) municipalities (maximise)")
-            return
+        let summary: String
+        switch format {
+        case .instance:
+            summary = try SettlePipeline.exportInstance(s, fromDay: round.day, file: file, to: out, force: force)
+        case .mps:
+            summary = try SettlePipeline.exportModel(
+                s, fromDay: round.day, file: file, format: .mps, to: out, force: force)
+        case .lp:
+            summary = try SettlePipeline.exportModel(
+                s, fromDay: round.day, file: file, format: .lp, to: out, force: force)
         }
-        let model = MatchingModel.build(batch)
-        try ModelFile.write(model, format: format, to: out, force: force)
-        print("\(out): \(model.variables.count) variables, \(model.constraints.count) constraints (maximise)")
-    }
-}
-
-/// Model files, written whole: GLPK writes a temporary file that is then renamed.
-enum ModelFile {
-    static func write(_ model: LinearModel, format: ExportFormat, to path: String, force: Bool) throws {
-        if FileManager.default.fileExists(atPath: path) && !force {
-            throw InputError(
-                file: path, message: "already exists; pass --force to overwrite it or choose another --out")
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !folder.isEmpty
-            && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
-        {
-            throw InputError(file: path, message: "its folder does not exist; create it first")
-        }
-        // Temporary file, then rename, inside OutputWriter's interruption-safe section.
-        try OutputWriter.write(to: path, force: true) { temporary in
-            switch format {
-            case .mps: try GLPKSolver.writeMPS(model, to: temporary)
-            case .lp: try GLPKSolver.writeCPLEXLP(model, to: temporary)
-            case .instance: preconditionFailure("instances are written by InstanceWriter")
-            }
-        }
+        print(summary)
     }
 }

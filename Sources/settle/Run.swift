@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import ArgumentParser
 import Foundation
 import SettleCore
@@ -40,54 +42,21 @@ struct Run: ParsableCommand {
             scenarios.append(try ScenarioLoader.load(source, overrides: overrides, seed: scenario.seed))
         }
         if let out { try OutputWriter.prepareFolder(out) }
-        if let out, !force {
-            for s in scenarios {
-                for name in outputNames(s.spec.name) {
-                    let path = (out as NSString).appendingPathComponent(name)
-                    if FileManager.default.fileExists(atPath: path) {
-                        throw InputError(
-                            file: path, message: "already exists; pass --force to overwrite it or choose another --out")
-                    }
-                }
-            }
-        }
+        if let out, !force { try SettlePipeline.refuseExistingRunFiles(scenarios, in: out) }
         var documents: [JSONValue] = []
         for s in scenarios {
-            let result = Simulation.run(s)
-            let outcomes = OutcomeCollector.collect(scenario: s, result: result)
-            if let failed = result.rounds.first(where: { $0.result.termination == .failed }) {
-                throw InternalFailure(
-                    message:
-                        "matching failed on day \(failed.day) of scenario '\(s.spec.name)': \(failed.result.note ?? "unknown reason")"
-                )
-            }
-            // The years after settlement, only when the scenario asks for them.
-            let years = Lifecycle.run(s, result)
-            let document = JSONReport.value(outcomes, includeTimings: timings, years: years)
-            documents.append(document)
+            let run = try SettlePipeline.run(s)
+            documents.append(run.json(includeTimings: timings))
             if format == .text {
                 if scenarios.count > 1 && s.spec.name != scenarios.first?.spec.name { print("") }
-                print(TerminalReport.render(outcomes, scenario: s), terminator: "")
-                if let years { print(LifecycleReport.render(years), terminator: "") }
+                print(run.text(), terminator: "")
             }
-            if let out {
-                let names = outputNames(s.spec.name)
-                // Both files or neither, even when interrupted.
-                try OutputWriter.writeAll(
-                    [
-                        ((out as NSString).appendingPathComponent(names[0]), document.serialized(indent: 2) + "\n"),
-                        ((out as NSString).appendingPathComponent(names[1]), MunicipalityCSV.render(outcomes)),
-                    ], force: true)
-            }
+            if let out { try SettlePipeline.write(run, to: out, includeTimings: timings) }
         }
         if format == .json {
             let value = documents.count == 1 ? documents[0] : .array(documents)
             print(value.serialized(indent: 2))
         }
-    }
-
-    func outputNames(_ scenario: String) -> [String] {
-        ["\(scenario).json", "\(scenario)-municipalities.csv"]
     }
 }
 

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import ArgumentParser
-import SettleCore
 import SettleIO
 
 struct Settle: ParsableCommand {
@@ -44,17 +45,5 @@ struct BatchOptions: ParsableArguments {
 
     func validate() throws {
         if let day, day < 0 { throw ValidationError("--day must be 0 or more (days from the start of the horizon).") }
-    }
-
-    /// The batch, or an input error naming the file when no round from `day` on has anyone waiting.
-    func batch(_ scenario: Scenario, file: String) throws -> (day: Int, batch: MatchingBatch) {
-        if let found = Simulation.batch(scenario, fromDay: day ?? 0) { return found }
-        // Without --day, a year in which nobody ever waits still has a (empty) first batch.
-        guard let day else { return (0, Simulation.firstBatch(scenario)) }
-        throw InputError(
-            file: file,
-            message:
-                "no IMDi round from day \(day) on has households waiting (horizon \(scenario.spec.process.horizonDays) days); choose an earlier --day"
-        )
     }
 }

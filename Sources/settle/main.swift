@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import ArgumentParser
 import Foundation
 import SettleIO
@@ -34,6 +36,8 @@ do {
     for e in error.errors { FileHandle.standardError.write(Data(("settle: " + e.description + "\n").utf8)) }
     exit(2)
 } catch let error as InternalFailure {
+    fail(error.description, status: 1)
+} catch let error as MatchingFailure {
     fail(error.description, status: 1)
 } catch {
     let code = Settle.exitCode(for: error)

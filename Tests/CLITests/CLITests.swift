@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 import Testing
 
@@ -111,29 +113,40 @@ struct CLI {
         #expect(try CLI.run(["run", "Scenarios/small.yaml", "--out", folder, "--force"]).status == 0)
     }
 
-    /// The exported model, solved by another MIP solver (glpsol), gives the objective settle reports.
+    /// The README's "Checking the optimiser with another solver" lines, run as written (in a scratch
+    /// folder): glpsol's optimum of the exported model is the objective `solve` reports.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol"), "needs glpsol (glpk-utils)"))
-    func exportedMPSSolvedElsewhereGivesTheReportedObjective() throws {
+    func readmeOptimiserCheckRunsAsWritten() throws {
+        let readme = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
+        let section = try #require(
+            readme.components(separatedBy: "### Checking the optimiser with another solver").last)
+        let block = try #require(
+            section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let commands = block.split(separator: "\n").map { line in
+            (line.components(separatedBy: "#").first ?? "").split(separator: " ").map(String.init)
+        }
+        #expect(commands.map { $0.first } == ["settle", "glpsol", "settle"])
         let folder = CLI.temporaryFolder()
-        let mps = folder + "/small.mps"
-        let export = try CLI.run(["export", "Scenarios/small.yaml", "--format", "mps", "--out", mps])
-        #expect(export.status == 0)
-        let lp = try CLI.run(["export", "Scenarios/small.yaml", "--format", "lp", "--out", folder + "/small.lp"])
-        #expect(lp.status == 0)
-        // `solve` reports the batch that `export` writes: the first round's.
-        let report = try CLI.run(["solve", "Scenarios/small.yaml"])
-        let objectiveLine = try #require(report.stdout.split(separator: "\n").first { $0.hasPrefix("objective") })
-        let reported = try #require(Double(objectiveLine.split(separator: " ").last ?? ""))
+        let local = { (words: [String]) in words.map { $0.hasPrefix("Scenarios/") ? CLI.root + "/" + $0 : $0 } }
+        #expect(try CLI.run(Array(local(commands[0]).dropFirst()), in: folder).status == 0)
 
         let glpsol = Process()
         glpsol.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        glpsol.arguments = ["--freemps", mps, "--max", "-o", folder + "/small.sol"]
+        glpsol.arguments = Array(commands[1].dropFirst())
+        glpsol.currentDirectoryURL = URL(fileURLWithPath: folder)
         glpsol.standardOutput = FileHandle.nullDevice
         try glpsol.run()
         glpsol.waitUntilExit()
-        let solution = try String(contentsOfFile: folder + "/small.sol", encoding: .utf8)
+        #expect(glpsol.terminationStatus == 0)
+        let output = try #require(commands[1].firstIndex(of: "-o").map { commands[1][$0 + 1] })
+        let solution = try String(contentsOfFile: folder + "/" + output, encoding: .utf8)
         let line = try #require(solution.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        let value = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
-        #expect(abs(value - reported) < 5e-4)
+        let optimum = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
+
+        let solve = try CLI.run(Array(local(commands[2]).dropFirst()), in: folder)
+        #expect(solve.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(solve.stdout.utf8)) as? [String: Any])
+        let objective = try #require(json["objective"] as? Double)
+        #expect(abs(optimum - objective) < 5e-4, "glpsol \(optimum), settle solve \(objective)")
     }
 }

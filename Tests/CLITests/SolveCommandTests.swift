@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 import Testing
 
@@ -18,6 +20,37 @@ import Testing
         #expect(again.stderr.contains("already exists"))
         let missing = try CLI.run(["solve", "no-such.yaml"])
         #expect(missing.status == 2)
+    }
+
+    /// `--format json` has the figures the text shows, under the keys the README lists.
+    @Test func solveFormatJSONHasTheFiguresOfTheText() throws {
+        let text = try CLI.run(["solve", "Scenarios/small.yaml"])
+        let result = try CLI.run(["solve", "Scenarios/small.yaml", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let readme = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
+        let documented = try #require(
+            readme.components(separatedBy: "`--format json` prints the same figures").last?
+                .components(separatedBy: "\n\n").first)
+        for key in json.keys { #expect(documented.contains("`\(key)`"), "README does not list \(key)") }
+        func line(_ field: String) -> [Substring] {
+            let found = text.stdout.split(separator: "\n").first { $0.hasPrefix(field + " ") } ?? ""
+            return found.split(separator: " ").dropFirst().map { $0 }
+        }
+        #expect(json["scenario"] as? String == "small")
+        #expect(json["households"] as? Int == Int(line("households")[0]))
+        #expect(json["municipalities"] as? Int == Int(line("municipalities")[0].dropLast()))
+        #expect(json["method"] as? String == String(line("method")[0].dropLast()))
+        #expect(json["termination"] as? String == String(line("method")[1]))
+        for key in ["objective", "bound"] {
+            let value = try #require(json[key] as? Double)
+            #expect(String(format: "%.3f", value) == String(line(key)[0]))
+        }
+        #expect(String(format: "%.4f", try #require(json["gap"] as? Double) * 100) == String(line("gap")[0]))
+        #expect(json["placed"] as? Int == Int(line("placed")[0]))
+        #expect(json["repaired_households"] as? Int == Int(line("repaired")[0]))
+        #expect(json["split_households"] as? Int == Int(line("split")[0]))
+        #expect(json["seconds"] is Double || json["seconds"] is Int)
     }
 
     @Test func exportInstanceWritesThreeCSVFiles() throws {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import GLPK
 
 /// The generalized assignment instance c515-1 (5 agents, 15 jobs), as shipped

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import GLPK
 
 /// A generalized assignment problem from a fixed linear congruential

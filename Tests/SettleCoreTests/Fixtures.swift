@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 @testable import SettleCore
 
 /// Small scenarios built in code, so core tests need no files.

@@ -1,18 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Testing
 
 @testable import SettleCore
 
 @Suite struct RandomTests {
-    @Test func sameSeedSameDraws() {
+    /// Same seed, same draws; and the draws vary (a constant generator would pass the first check alone).
+    @Test func sameSeedSameDrawsAndTheDrawsVary() {
         var a = SplitMix64(seed: 42)
         var b = SplitMix64(seed: 42)
-        for _ in 0..<100 { #expect(a.next() == b.next()) }
+        var seen = Set<UInt64>()
+        for _ in 0..<100 {
+            let x = a.next()
+            #expect(x == b.next())
+            seen.insert(x)
+        }
+        #expect(seen.count == 100)
+        var other = SplitMix64(seed: 43)
+        var again = SplitMix64(seed: 42)
+        #expect(other.next() != again.next())
     }
 
-    @Test func knownFirstValueOfSplitMix64() {
-        // Reference value of SplitMix64 seeded with 0 (Vigna's splitmix64.c).
+    @Test func knownSequenceOfSplitMix64() {
+        // Reference values of SplitMix64 seeded with 0 (Vigna's splitmix64.c).
         var rng = SplitMix64(seed: 0)
-        #expect(rng.next() == 0xE220_A839_7B1D_CDAF)
+        let reference: [UInt64] = [
+            0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F, 0xF88B_B8A8_724C_81EC,
+            0x1B39_896A_51A8_749B,
+        ]
+        #expect((0..<5).map { _ in rng.next() } == reference)
+    }
+
+    /// Ten equal bins of 10,000 uniform draws each hold about a tenth (a constant lands in one bin).
+    @Test func uniformFillsEveryTenthOfTheInterval() {
+        var rng = SplitMix64(seed: 3)
+        var bins = [Int](repeating: 0, count: 10)
+        for _ in 0..<10_000 { bins[Int(rng.uniform() * 10)] += 1 }
+        #expect(bins.allSatisfy { abs($0 - 1_000) < 150 })
     }
 
     @Test func labelledStreamsAreIndependentAndStable() {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 import Testing
 
@@ -34,10 +36,38 @@ import Testing
             municipalities == "municipality,capacity,large_dwellings\n\(ids[0]),4,0\n\(ids[1]),9,2\n\(ids[2]),2,1\n")
         let scores = try String(contentsOfFile: folder + "/scores.csv", encoding: .utf8).split(separator: "\n")
         #expect(scores[0] == "household,\(ids.joined(separator: ","))")
-        #expect(scores[1].hasPrefix("A,1.5,"))
+        #expect(scores[1].hasPrefix("A,1.500000,"))
         // B (5 persons, one dwelling) fits only the second municipality.
-        #expect(scores[2] == "\"B,2\",,\(b.value(1, 1)),")
+        #expect(scores[2] == "\"B,2\",,\(InstanceWriter.decimal(b.value(1, 1))),")
         #expect(throws: InputError.self) { try InstanceWriter.write(b, to: folder, force: false) }
+    }
+
+    /// Scores carry 1e-6 steps, and a sum of such steps has float noise in its shortest form.
+    @Test func scoresHaveSixFixedDecimalsThatGiveBackTheStoredValue() throws {
+        #expect(InstanceWriter.decimal(2.7215979999999997) == "2.721598")
+        #expect(InstanceWriter.decimal(-0.5) == "-0.500000")
+        #expect(InstanceWriter.decimal(3) == "3.000000")
+        #expect(InstanceWriter.decimal(-0.000_000_1) == "0.000000")
+        #expect(InstanceWriter.decimal(12.000_05) == "12.000050")
+        // A real batch: every cell has 6 decimals and reads back as the stored value (to its last bit).
+        let scenario = try ScenarioLoader.load(.file(Paths.scenario("small.yaml")))
+        let batch = BatchMatcher.prepare(Simulation.firstBatch(scenario), options: scenario.spec.matching)
+        let folder = Paths.temporaryFolder()
+        try InstanceWriter.write(batch, to: folder, force: false)
+        let rows = try String(contentsOfFile: folder + "/scores.csv", encoding: .utf8).split(separator: "\n")
+            .dropFirst()
+        var cells = 0
+        for (h, row) in rows.enumerated() {
+            for (m, cell) in row.split(separator: ",", omittingEmptySubsequences: false).dropFirst().enumerated()
+            where !cell.isEmpty {
+                cells += 1
+                #expect(cell.split(separator: ".").last?.count == 6, "\(cell)")
+                let stored = batch.value(h, m)
+                let read = try #require(Double(cell))
+                #expect(abs(read - stored) <= stored.ulp, "\(cell) for \(stored)")
+            }
+        }
+        #expect(cells == batch.allowedPairs)
     }
 
     @Test func scoresTableIsReadAndChecked() throws {

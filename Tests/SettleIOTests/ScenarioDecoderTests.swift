@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 import Testing
 
@@ -163,23 +165,7 @@ import Testing
         #expect(o.offers.made > 0)
     }
 
-    @Test func theShippedScenariosShowWhatTheReadmeSays() throws {
-        func outcomes(_ name: String) throws -> Outcomes {
-            let scenario = try ScenarioLoader.load(.file(Paths.scenario(name)))
-            return OutcomeCollector.collect(scenario: scenario, result: Simulation.run(scenario))
-        }
-        let year = try outcomes("norway-2023.yaml")
-        let settled = year.outcomes.settledByIMDi + year.outcomes.selfSettled
-        #expect(settled > 27_000 && settled < 35_500)
-        #expect(year.capacity.decided == 35_545)
-        let surge = try outcomes("spring-surge.yaml")
-        #expect(surge.waitDays.mean > year.waitDays.mean)
-        let low = try outcomes("low-self-settlement.yaml")
-        #expect(low.outcomes.selfSettled < year.outcomes.selfSettled / 2)
-        let below = try outcomes("decisions-below-need.yaml")
-        #expect(below.outcomes.waiting > 8_000)
-        #expect(below.waitDays.withinTargetShare < year.waitDays.withinTargetShare)
-    }
+    // The figures the README quotes for each shipped scenario: ReadmeFigureTests.
 
     @Test func aYearWithLongQueuesIsByteIdenticalAcrossRuns() throws {
         // Hard rounds stop the repair MIP by node count, not wall clock, so runs agree.

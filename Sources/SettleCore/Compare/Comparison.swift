@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A comparison of policy variants over replications with common random numbers:
 /// replication k of every variant runs on the same seed, so differences are paired.
 public struct ComparisonPlan: Sendable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The figures a comparison reports for every variant, in report order. Their keys and labels
 /// are presentation and live with the reports (SettleIO).
 public enum ComparisonMetric: Sendable, CaseIterable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A mean with its 95 % confidence interval (Student's t); the interval is nil with one replication.
 public struct Interval: Sendable, Equatable {
     public var mean: Double

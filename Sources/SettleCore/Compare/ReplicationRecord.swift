@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// What one replication of one variant produced: everything a comparison report needs,
 /// so partial results from shards merge into exactly what one machine would print.
 public struct ReplicationRecord: Sendable, Equatable {

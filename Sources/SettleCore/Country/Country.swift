@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A real country as settle ships it: its municipalities with their facts, the settlement
 /// requests and decisions of one year, and where people waited in reception.
 public struct Country: Sendable, Equatable {

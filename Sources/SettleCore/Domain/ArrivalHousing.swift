@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Where a household lives when its permit is granted. Only households that do not live in
 /// reception may settle by agreement; those in reception are settled by IMDi.
 public enum ArrivalHousing: String, Sendable, CaseIterable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The rights a person has after settlement, one rule per row.
 ///
 /// The rows paraphrase UDI's and IMDi's pages on collective protection (see the

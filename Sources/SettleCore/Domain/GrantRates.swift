@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The integration grant a municipality receives from the state for each person it settles, first
 /// year, in NOK (IMDi's 2024 rates; the unaccompanied-minor rate is the 2023 figure).
 public struct GrantRates: Sendable, Equatable {

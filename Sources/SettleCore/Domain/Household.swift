@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A household that IMDi settles as one unit: it is never split between municipalities.
 public struct Household: Sendable, Equatable {
     public var id: String

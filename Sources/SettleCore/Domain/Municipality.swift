@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A Norwegian municipality (kommune) as the matching sees it.
 public struct Municipality: Sendable, Equatable {
     /// The four-digit kommunenummer; its first two digits are the county.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// How a household ends up after settlement: the entitlements follow from this.
 public enum SettlementPath: String, Sendable, CaseIterable {
     /// Accepted IMDi's single offer.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Highest completed education, in three broad levels.
 public enum Education: String, Sendable, CaseIterable {
     case basic

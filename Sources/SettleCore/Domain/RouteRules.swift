@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Who may take which route to settlement, one rule per row (UDI's pages and IMDi's practice).
 /// The simulation consults the rows, so a variant can drop one to see what it does.
 public enum RouteRule: String, Sendable, CaseIterable {

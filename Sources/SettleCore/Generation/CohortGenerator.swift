@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Draws a cohort of households from a `CohortMix`.
 public enum CohortGenerator {
     public static func generate(

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Generates a Norway-like set of municipalities: the 2024 counties with their
 /// real number of municipalities, population totals and rough locations, and a
 /// skewed population spread within each county (one regional centre, many small

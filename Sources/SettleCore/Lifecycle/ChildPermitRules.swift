@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// What a parent holds in Norway when a child is born here.
 public enum ParentStatus: String, Sendable, CaseIterable {
     case collectiveProtection = "collective_protection"

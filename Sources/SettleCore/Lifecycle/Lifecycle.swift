@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The years after settlement: automatic extensions, residence cards, stays abroad, returns,
 /// children born in Norway and the end of the introduction programme.
 ///

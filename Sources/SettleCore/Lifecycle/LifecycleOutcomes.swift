@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The years after settlement, one entry per year of 365 days from day 0 (year 1 is the settlement year).
 ///
 /// Counts are persons unless a name says households. Stocks (`start`, `end`) are counted at the year's

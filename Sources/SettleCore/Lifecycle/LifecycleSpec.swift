@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The years after settlement: the permit lifecycle of a collective-protection cohort.
 ///
 /// Off unless `years` is 2 or more; then the first year's settlement is played on for

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A capacity beyond persons that some households use: places for unaccompanied minors,
 /// large dwellings, places with a special health service.
 ///

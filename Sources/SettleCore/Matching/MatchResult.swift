@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// How a matching round ended. Whether a solution exists is separate: see `MatchResult.placement`.
 /// Ordered from best to worst: a year reports the worst of its rounds.
 public enum MatchTermination: String, Sendable, Equatable, Comparable, CaseIterable {
@@ -10,6 +12,8 @@ public enum MatchTermination: String, Sendable, Equatable, Comparable, CaseItera
     case nodeLimit = "node_limit"
     /// The time limit (a safety net) stopped the solver; the placement is the best found, with its gap.
     case timeLimit = "time_limit"
+    /// A policy rule placed the households (status quo, proportional, random): nothing optimised, no bound.
+    case ruleBased = "rule_based"
     /// The solver failed; households are left unplaced.
     case failed
 

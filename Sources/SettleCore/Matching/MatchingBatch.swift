@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// One IMDi matching round as data: who waits, where there is room, and what each pairing is worth.
 public struct MatchingBatch: Sendable {
     public var households: [Household]

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import GLPK
 
 /// The batch as a mixed-integer program: one binary per allowed pair,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// How family ties enter the matching.
 public enum TiesRule: String, Sendable, CaseIterable {
     /// A household with ties may only be offered its tie municipality.

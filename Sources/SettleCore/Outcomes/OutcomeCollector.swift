@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Turns household histories into outcomes: the metrics live here, apart from the model logic.
 public enum OutcomeCollector {
     public static func collect(

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// What a run produced, in persons unless a name says otherwise.
 public struct Outcomes: Sendable, Equatable {
     public struct PathCounts: Sendable, Equatable {

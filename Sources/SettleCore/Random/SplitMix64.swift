@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A small, fast, seedable generator (Steele, Lea & Flood 2014).
 ///
 /// Its output is fixed by the algorithm, not by the standard library, so the

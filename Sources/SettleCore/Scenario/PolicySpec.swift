@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// How IMDi chooses a municipality for each household, and how many offers a household gets.
 public struct PolicySpec: Sendable, Equatable {
     public enum Mechanism: String, Sendable, CaseIterable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A scenario with every draw made: the municipalities, their decisions, who
 /// takes part in self-settlement and the cohort. Same spec, same scenario.
 public struct Scenario: Sendable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Everything a scenario file says, validated, before any random draw.
 ///
 /// Defaults are the documented values in the README's scenario reference.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The built-in prediction of integration: each adult's chance of being in work
 /// about two years after settlement, logistic in person × municipality features.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A priority queue of events ordered by (day, priority, sequence number).
 ///
 /// The sequence number makes ties deterministic: two events on the same day with

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// What happened to one household over the horizon.
 public struct HouseholdHistory: Sendable, Equatable {
     public var path: SettlementPath = .waiting

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The policies IMDi can match by. Optimising ones go through `BatchMatcher`, the others
 /// are simple rules; all respect the same decisions and sub-capacities.
 extension Simulation {
@@ -132,7 +134,7 @@ extension Simulation {
         }
         // No optimisation, so no bound: reported as null.
         return MatchResult(
-            placement: placement, termination: .optimal, method: .auto, objective: objective, bound: .nan, gap: .nan,
+            placement: placement, termination: .ruleBased, method: .auto, objective: objective, bound: .nan, gap: .nan,
             splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: nil)
     }
 }

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The settlement process over a year as a deterministic discrete-event simulation.
 ///
 /// Households get their residence permit on the days the arrival profile gives. Some

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Why a household is still in reception at the horizon. Over-demand is an outcome, not an error:
 /// every waiting household carries one of these, and reports count them.
 public enum WaitingReason: String, Sendable, CaseIterable, Comparable {
@@ -17,19 +19,6 @@ public enum WaitingReason: String, Sendable, CaseIterable, Comparable {
     case othersMatched = "others_matched"
     /// No municipality had room that fits: size, unaccompanied-minor places, large dwellings or health service.
     case noRoomThatFits = "no_room_that_fits"
-
-    public var explanation: String {
-        switch self {
-        case .permitAfterHorizon: "residence permit after the horizon"
-        case .inProcessing: "IMDi was still mapping the household"
-        case .searchingOwnHome: "still looking for a home of its own"
-        case .noRoundSinceReady: "ready after the last matching round"
-        case .awaitingNextOffer: "declined an offer, waiting for the next"
-        case .notReached: "not reached: longer-waiting households went first"
-        case .othersMatched: "the places that fit went to others"
-        case .noRoomThatFits: "no municipality had room that fits"
-        }
-    }
 
     public static func < (a: WaitingReason, b: WaitingReason) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// A value written out field by field, the same in every process: the text a fingerprint hashes.
 ///
 /// Walks any value by reflection, so a key added to the scenario later is covered without a

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import SettleCore
 
 /// Each comparison metric's key (JSON, CSV, partial results) and English label (terminal, HTML).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Shard `index` of `count` (numbered from 1): the replications r with r mod count = index − 1.
 public struct ComparisonShard: Sendable, Equatable {
     public var index: Int

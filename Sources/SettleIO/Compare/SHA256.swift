@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// SHA-256 (FIPS 180-4), for fingerprints: Foundation on Linux has no digest of its own.
 public enum SHA256 {
     public static func hex(_ text: String) -> String {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import SettleCore
 
 /// Reads a cohort table, one row per person: `household,age,education,english`, optionally `ties`

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// Bad input, described in one line: where it is and what to do about it.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import SettleCore
 
 /// Reads a municipality table: `kommunenummer,name,county_id,county,population,area_km2,lat,lon`,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// "Did you mean …?" for misspelt keys and columns.
 enum Suggestion {
     static func nearest(to word: String, in candidates: [String]) -> String? {

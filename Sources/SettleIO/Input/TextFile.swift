@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 
 /// Reads text files the way spreadsheets and editors write them: UTF-8, with or

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 import SettleCore
 
@@ -61,11 +63,29 @@ public enum InstanceWriter {
             line.reserveCapacity(M * 10)
             for m in 0..<M {
                 line += ","
-                if batch.isAllowed(h, m) { line += String(batch.value(h, m)) }
+                if batch.isAllowed(h, m) { line += decimal(batch.value(h, m)) }
             }
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Scores carry at most 6 decimals (the core rounds every term to 1e-6), so 6 fixed decimals hold
+    /// all of a value: read back, the text gives the stored value to within its last bit, without the
+    /// noise of a sum's shortest form (`2.7215979999999997`).
+    public static let decimals = 6
+
+    /// `value` with `decimals` fixed decimals, e.g. `2.721598`, `-0.500000`, `3.000000`.
+    public static func decimal(_ value: Double) -> String {
+        let scale = 1_000_000.0
+        let scaled = (value * scale).rounded()
+        // Beyond what an Int holds (never a score in practice): Swift's shortest form.
+        guard scaled.isFinite, abs(scaled) < 9e15 else { return String(value) }
+        let units = Int(scaled)
+        let magnitude = units.magnitude
+        let fraction = String(magnitude % 1_000_000)
+        return (units < 0 ? "-" : "") + String(magnitude / 1_000_000) + "."
+            + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 
     public static func quoted(_ field: String) -> String {

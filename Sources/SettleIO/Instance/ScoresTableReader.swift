@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import SettleCore
 
 /// Reads the user's own predictions: `household,municipality,score`, one row per pair.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 
 /// Writes output files whole or not at all: to a temporary file beside the target, then renamed.

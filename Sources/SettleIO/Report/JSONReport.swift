@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import SettleCore
 
 /// The documented JSON form of a run's outcomes (keys listed in the README; their order is fixed).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 import Foundation
 
 /// A JSON value with ordered keys and fixed number formatting, so equal results give equal bytes.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /// The scenario `settle` runs with no arguments, embedded so that it works from any folder.
 /// It is a copy of Scenarios/default.yaml (scripts/embed-default-scenario); a test keeps the two identical.
 public enum DefaultScenario {
