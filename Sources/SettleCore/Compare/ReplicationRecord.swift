@@ -35,13 +35,8 @@ public struct ReplicationRecord: Sendable, Equatable {
         var histogram = [Int](repeating: 0, count: Self.waitBins)
         let process = scenario.spec.process
         for (h, history) in result.histories.enumerated() {
-            let day: Int?
-            switch history.path {
-            case .selfSettled: day = history.movedDay
-            case .settledByIMDi: day = history.offerDay.map { $0 + process.leadTimeDays }
-            default: day = nil
-            }
-            guard let day else { continue }
+            guard history.path == .selfSettled || history.path == .settledByIMDi else { continue }
+            let day = OutcomeCollector.settledDay(history, path: history.path, process: process)
             let wait = max(0, day - scenario.households[h].permitDay)
             histogram[min(Self.waitBins - 1, wait / Self.waitBinDays)] += 1
         }

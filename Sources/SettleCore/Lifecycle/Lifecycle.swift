@@ -361,7 +361,7 @@ public struct Lifecycle: Sendable {
             entitlements.grants(.introductionProgramme, age: $0.age, path: history.path)
         }.count
         guard participants > 0 else { return }
-        let settled = history.movedDay ?? (history.offerDay.map { $0 + scenario.spec.process.leadTimeDays } ?? 0)
+        let settled = OutcomeCollector.settledDay(history, path: history.path, process: scenario.spec.process)
         let length = Int((Double(spec.programmeMonths) * Double(LifecycleCalendar.yearDays) / 12).rounded())
         schedule(.programmeStart(persons: participants), settled)
         schedule(.programmeEnd(persons: participants), settled + length)

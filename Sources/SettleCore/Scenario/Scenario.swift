@@ -88,7 +88,7 @@ public struct Scenario: Sendable {
         let minorTakers = Array(
             byPopulation.prefix(Int((rule.minorsMunicipalityShare * Double(municipalities.count)).rounded())))
         var minorCapacity = [Int](repeating: 0, count: municipalities.count)
-        if let country, Self.usesCountryDecisions(rule, country: country) {
+        if let country, rule.basis != .population {
             // The councils' own decisions on unaccompanied minors, within their decisions.
             let decided = country.minorDecisions
             for m in minorCapacity.indices {
@@ -240,10 +240,6 @@ public struct Scenario: Sendable {
     public static func centrality(population: Int) -> Double {
         let value = (_log10(Double(max(population, 1))) - 2.5) / (_log10(700_000) - 2.5)
         return min(1, max(0, value))
-    }
-
-    static func usesCountryDecisions(_ rule: CapacityRule, country: Country) -> Bool {
-        rule.basis == nil || rule.basis == .decided2024 || rule.basis == .requested2024
     }
 
     /// Decisions: a municipality's own figure (override, table column, or a real country's decision or
