@@ -44,6 +44,8 @@ import Testing
             #expect(share.accepted > 0, "\(mechanism)")
             #expect(share.hindsight >= share.accepted - 1e-6, "\(mechanism): \(share.accepted) > \(share.hindsight)")
             #expect(share.hindsight >= share.offered - 1e-6, "\(mechanism): offers \(share.offered)")
+            // One offer each: the accepted placements are among the first offers and fit the decisions.
+            #expect(share.offered >= share.accepted - 1e-6, "\(mechanism): offers \(share.offered)")
             #expect(share.acceptedShare <= 1 + 1e-9)
             // One hindsight per replication: every mechanism is measured against the same value.
             #expect(share.hindsight == shares[0].hindsight)

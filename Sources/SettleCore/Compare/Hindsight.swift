@@ -20,6 +20,8 @@ public struct Hindsight: Sendable {
     public var result: MatchResult
     /// Batch row of each scenario household, -1 when outside the batch.
     let row: [Int]
+    /// The scenario's matching options, for the offers' own batch.
+    let options: MatchingOptions
 
     public var value: Double { result.objective }
     public var bound: Double { result.bound }
@@ -35,6 +37,7 @@ public struct Hindsight: Sendable {
         var row = [Int](repeating: -1, count: scenario.households.count)
         for (r, h) in members.enumerated() { row[h] = r }
         self.row = row
+        self.options = scenario.spec.matching
     }
 
     /// The hindsight batch before the objective's terms: `households` against the full decisions.
@@ -113,31 +116,32 @@ public struct Hindsight: Sendable {
             }
             accepted += v
         }
-        // First offers in the order made; one the decisions no longer hold would not have been made.
-        let offers = result.histories.indices.compactMap { h -> (day: Int, h: Int, m: Int)? in
-            guard let m = result.histories[h].firstOffered, let day = result.histories[h].firstOfferDay else {
-                return nil
-            }
-            return (day, h, m)
-        }.sorted { ($0.day, $0.h) < ($1.day, $1.h) }
-        var capacity = batch.capacity
-        var dimensions = batch.dimensions.map(\.capacity)
-        var offered = 0.0
-        for offer in offers {
-            guard let v = value(household: offer.h, municipality: offer.m) else {
+        // The first offers as a batch of their own, each household allowed only where it was offered:
+        // its optimum is the most the offers are worth within the decisions, had none been declined.
+        var rows: [Int] = []
+        var offeredAt: [Int] = []
+        for (h, history) in result.histories.enumerated() {
+            guard let m = history.firstOffered else { continue }
+            guard value(household: h, municipality: m) != nil else {
                 unvalued += 1
                 continue
             }
-            let r = row[offer.h]
-            let size = batch.households[r].size
-            let fits =
-                capacity[offer.m] >= size
-                && batch.dimensions.indices.allSatisfy { dimensions[$0][offer.m] >= batch.dimensions[$0].demand[r] }
-            guard fits else { continue }
-            capacity[offer.m] -= size
-            for d in dimensions.indices { dimensions[d][offer.m] -= batch.dimensions[d].demand[r] }
-            offered += v
+            rows.append(row[h])
+            offeredAt.append(m)
         }
+        let count = batch.municipalityCount
+        var values = [Double](repeating: -.infinity, count: rows.count * count)
+        for (k, r) in rows.enumerated() { values[k * count + offeredAt[k]] = batch.value(r, offeredAt[k]) }
+        let offers = MatchingBatch(
+            households: rows.map { batch.households[$0] }, municipalities: batch.municipalities,
+            capacity: batch.capacity, value: values,
+            dimensions: batch.dimensions.map { d in
+                CapacityDimension(name: d.name, demand: rows.map { d.demand[$0] }, capacity: d.capacity)
+            })
+        // The values already hold the objective's terms: solve them as they are.
+        var plain = options
+        plain.objective = MatchingObjective()
+        let offered = BatchMatcher.match(offers, options: plain).objective
         return HindsightShare(
             accepted: accepted, offered: offered, hindsight: value, bound: bound, gap: gap, unvalued: unvalued)
     }

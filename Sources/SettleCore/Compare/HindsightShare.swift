@@ -5,8 +5,9 @@
 public struct HindsightShare: Sendable, Equatable {
     /// Value of the placements households accepted.
     public var accepted: Double
-    /// Value of IMDi's first offers, as if each had been accepted, in the order made while the
-    /// decisions (persons and every dimension) still held them.
+    /// Value of IMDi's first offers had none been declined: the most valuable set of them that the
+    /// decisions (persons and every dimension) hold, each household only where it was offered.
+    /// Declined places were offered again, so the offers together may exceed a decision.
     public var offered: Double
     /// The hindsight batch's objective and proven bound.
     public var hindsight: Double

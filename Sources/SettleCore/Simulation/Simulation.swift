@@ -283,10 +283,7 @@ public struct Simulation: Sendable {
         history.offered = m
         history.offerDay = day
         history.offersReceived = number
-        if number == 1 {
-            history.firstOffered = m
-            history.firstOfferDay = day
-        }
+        if number == 1 { history.firstOffered = m }
         history.reason = nil
         let date = day + process.leadTimeDays
         if declineDraw < p {
