@@ -11,7 +11,8 @@
 /// that agreed self-settlement used are not taken off, so every run's IMDi placements fit in it.
 /// Values are the rounds' objective terms (`MatchingOptions.objective` on the integration model)
 /// without the waiting-time priority, which has no meaning when nobody waits. It is solved once,
-/// by `BatchMatcher`, and certified like any batch (bound and gap).
+/// by `BatchMatcher`, and certified like any batch (bound and gap). A run's share counts its accepted
+/// placements and, for households of the batch that settled by agreement in that run, their own place.
 public struct Hindsight: Sendable {
     /// Scenario household indices in the batch, ascending.
     public var households: [Int]
@@ -105,11 +106,17 @@ public struct Hindsight: Sendable {
         return batch.isAllowed(row[h], m) ? batch.value(row[h], m) : nil
     }
 
+    /// Does this run's placement of `h` count: accepted from IMDi, or settled by agreement while in
+    /// the batch (it reached IMDi's matching in another run; its place counts against the same decision).
+    func placed(_ h: Int, _ history: HouseholdHistory) -> Bool {
+        history.path == .settledByIMDi || (history.path == .selfSettled && h < row.count && row[h] >= 0)
+    }
+
     /// A run's accepted placements and first offers against this hindsight.
     public func share(of result: SimulationResult) -> HindsightShare {
         var unvalued = 0
         var accepted = 0.0
-        for (h, history) in result.histories.enumerated() where history.path == .settledByIMDi {
+        for (h, history) in result.histories.enumerated() where placed(h, history) {
             guard let m = history.municipality, let v = value(household: h, municipality: m) else {
                 unvalued += 1
                 continue
@@ -121,7 +128,9 @@ public struct Hindsight: Sendable {
         var rows: [Int] = []
         var offeredAt: [Int] = []
         for (h, history) in result.histories.enumerated() {
-            guard let m = history.firstOffered else { continue }
+            // A household of the batch that settled by agreement here keeps its own place.
+            let own = history.path == .selfSettled && placed(h, history)
+            guard let m = own ? history.municipality : history.firstOffered else { continue }
             guard value(household: h, municipality: m) != nil else {
                 unvalued += 1
                 continue

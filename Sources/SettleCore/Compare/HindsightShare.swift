@@ -3,7 +3,8 @@
 /// One mechanism's year against its replication's hindsight optimum, every value under the
 /// hindsight batch's objective (the rounds' terms, no waiting-time priority).
 public struct HindsightShare: Sendable, Equatable {
-    /// Value of the placements households accepted.
+    /// Value of the placements households accepted, and of the places found by agreement by households
+    /// of the batch (which reached IMDi's matching in another run of the replication).
     public var accepted: Double
     /// Value of IMDi's first offers had none been declined: the most valuable set of them that the
     /// decisions (persons and every dimension) hold, each household only where it was offered.
