@@ -16,6 +16,8 @@ import Testing
         var spec = Fixtures.spec(households: 40, municipalities: 6, counties: 2, seed: seed)
         spec.capacity.nationalTotal = Fixtures.scenario(spec).persons * 6 / 10
         spec.matching.gapTolerance = 0
+        // Half live privately: some look for a home themselves, so who reaches IMDi differs by mechanism.
+        spec.housing.privateShare = 0.5
         return PolicySpec.Mechanism.allCases.map { mechanism in
             var variant = spec
             variant.policy.mechanism = mechanism
