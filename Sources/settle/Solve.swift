@@ -11,7 +11,9 @@ struct Solve: ParsableCommand {
         discussion: """
             The batch is the one IMDi matches in its first round (what `export` writes), or with --day the \
             first round on or after that day. Prints the households, municipalities, objective, certified \
-            bound and gap, seconds and repaired households, as text or JSON.
+            bound and gap, seconds and repaired households, as text or JSON. With --hindsight, the batch is \
+            the year's hindsight batch: every household that reached IMDi's matching in the simulated year, \
+            against the whole decisions: what `compare` measures shares of hindsight against.
             """
     )
 
@@ -22,6 +24,9 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var round: BatchOptions
 
+    @Flag(help: "Solve the year's hindsight batch instead of one round's (not with --day).")
+    var hindsight = false
+
     @Option(help: "Output format: text or json (the same figures; keys in the README).")
     var format: ReportFormat = .text
 
@@ -31,10 +36,16 @@ struct Solve: ParsableCommand {
     @Flag(help: "Overwrite --out if it exists.")
     var force = false
 
+    func validate() throws {
+        if hindsight && round.day != nil { throw ValidationError("--hindsight solves the whole year; give no --day") }
+    }
+
     func run() throws {
         let s = try ScenarioLoader.load(.file(file), overrides: scenario.parsedOverrides(), seed: scenario.seed)
         if let out, !force { try OutputWriter.refuseExisting(out) }
-        let solution = try SettlePipeline.solve(s, fromDay: round.day, file: file)
+        let solution =
+            try hindsight
+            ? SettlePipeline.solveHindsight(s) : try SettlePipeline.solve(s, fromDay: round.day, file: file)
         switch format {
         case .text: print(solution.text(), terminator: "")
         case .json: print(solution.json().serialized(indent: 2))

@@ -75,6 +75,43 @@ import Testing
         #expect(html.contains("Differences from one offer (today)"))
     }
 
+    /// compare-mechanisms on a small year: one "share of hindsight" row per mechanism, at most 100 %,
+    /// in the terminal table, the JSON and the HTML chart.
+    @Test func shareOfHindsightRowPerMechanism() throws {
+        let folder = CLI.temporaryFolder()
+        let arguments = [
+            "compare", "Scenarios/compare-mechanisms.yaml", "--set", "cohort.households=300", "--set",
+            "capacity.scale=0.03", "--replications", "2",
+        ]
+        let text = try CLI.run(arguments + ["--out", folder])
+        #expect(text.status == 0)
+        let lines = text.stdout.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Share of hindsight (accepted)") })
+        let mechanisms = ["status-quo", "optimal", "balanced", "dynamic-dual-price", "proportional", "random"]
+        for (i, name) in mechanisms.enumerated() {
+            let line = lines[start + i]
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(columns.contains { $0 == name }, "\(line)")
+            let mean = try #require(line.firstMatch(of: /(\d+\.\d) %/), "\(line)")
+            let share = try #require(Double(mean.1))
+            #expect(share > 0 && share <= 100, "\(line)")
+        }
+        #expect(lines.contains { $0.hasPrefix("Share of hindsight (offers)") })
+        #expect(lines.contains { $0.hasPrefix("Hindsight gap") })
+        let html = try String(contentsOfFile: folder + "/compare-mechanisms-comparison.html", encoding: .utf8)
+        #expect(html.contains("aria-label=\"share of hindsight per mechanism\""))
+        let json = try CLI.run(arguments + ["--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let metrics = try #require(object["metrics"] as? [[String: Any]])
+        let row = try #require(metrics.first { $0["key"] as? String == "share_of_hindsight" })
+        let variants = try #require(row["variants"] as? [[String: Any]])
+        #expect(variants.map { $0["variant"] as? String } == mechanisms)
+        for variant in variants {
+            let mean = try #require(variant["mean"] as? Double)
+            #expect(mean > 0 && mean <= 1, "\(variant)")
+        }
+    }
+
     @Test func badVariantsGiveOneLine() throws {
         let folder = CLI.temporaryFolder()
         try "name: x\nvariants:\n  - name: a\n    set: {policy.mechanism: optimall}\n".write(

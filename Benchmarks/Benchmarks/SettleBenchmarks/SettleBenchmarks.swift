@@ -111,4 +111,28 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         blackHole(result)
     }
+    // The hindsight batch of a simulated year (see `Hindsight`): every household that reached
+    // IMDi's matching under `optimal`, against the whole decisions. The year is simulated outside
+    // the measurement; building, preparing and solving the batch is timed. Easy: the default
+    // 35,500 places for about 32,000 persons. Hard: places for 70 % of the persons, so the batch
+    // is scarce in persons and the dimensions bind.
+    for scarce in [false, true] {
+        let name = scarce ? "places for 70 % of the persons" : "default places"
+        Benchmark("hindsight batch, year of 15k households, \(name)") { benchmark in
+            var spec = ScenarioSpec()
+            spec.name = "hindsight"
+            var mix = CohortMix()
+            mix.households = 15_000
+            spec.cohort = .generated(mix)
+            if scarce { spec.capacity.nationalTotal = try! Scenario.resolve(spec).persons * 7 / 10 }
+            let scenario = try! Scenario.resolve(spec)
+            let households = Hindsight.households([Simulation.run(scenario)])
+            benchmark.startMeasurement()
+            let hindsight = Hindsight(scenario: scenario, households: households)
+            benchmark.stopMeasurement()
+            let termination = hindsight.result.termination
+            print("hindsight \(name): \(households.count) households, gap \(hindsight.gap), \(termination)")
+            blackHole(hindsight)
+        }
+    }
 }

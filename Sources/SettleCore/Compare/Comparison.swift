@@ -39,18 +39,24 @@ public struct ComparisonPlan: Sendable {
 
     /// Runs replications (in parallel, up to `jobs` at a time); the records come back in a
     /// fixed order, so the output does not depend on `jobs`. A replication whose scenario does
-    /// not resolve is an error, never a record left out.
+    /// not resolve is an error, never a record left out. Once every variant of a replication has
+    /// run, its hindsight batch is solved (once per replication; see `Hindsight.shares`) and each
+    /// record gets its share of it.
     public func run(
         replications selected: [Int], jobs: Int, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws(ScenarioError) -> [ReplicationRecord] {
         let counties = try countyOrder()
         let tasks = selected.flatMap { k in specs.indices.map { v in (v, k) } }
         var records = [ReplicationRecord?](repeating: nil, count: tasks.count)
+        // Only the histories: the hindsight needs who reached matching, accepted and was offered what.
+        var histories = [SimulationResult?](repeating: nil, count: tasks.count)
+        let total = tasks.count + selected.count
         let plan = self
         var failure: (index: Int, error: ScenarioError)?
         // Several runs at once fill the cores: no pricing helper threads on top (same results).
         await PricingThreads.$paired.withValue(min(jobs, tasks.count) <= 1) {
-            await withTaskGroup(of: (Int, Result<ReplicationRecord, ScenarioError>).self) { group in
+            await withTaskGroup(of: (Int, Result<(ReplicationRecord, SimulationResult), ScenarioError>).self) {
+                group in
                 var next = 0
                 var done = 0
                 func add() {
@@ -64,22 +70,22 @@ public struct ComparisonPlan: Sendable {
                             return (index, .failure(error))
                         }
                         let result = Simulation.run(scenario)
-                        return (
-                            index,
-                            .success(
-                                ReplicationRecord(
-                                    variant: v, replication: k, scenario: scenario, result: result, counties: counties))
-                        )
+                        let record = ReplicationRecord(
+                            variant: v, replication: k, scenario: scenario, result: result, counties: counties)
+                        let kept = SimulationResult(
+                            histories: result.histories, rounds: [], capacityUsed: result.capacityUsed)
+                        return (index, .success((record, kept)))
                     }
                     next += 1
                 }
                 while next < tasks.count && next < max(1, jobs) { add() }
                 while let (index, outcome) = await group.next() {
                     switch outcome {
-                    case .success(let record):
+                    case .success(let (record, result)):
                         records[index] = record
+                        histories[index] = result
                         done += 1
-                        progress(done, tasks.count)
+                        progress(done, total)
                     case .failure(let error):
                         if failure == nil || index < failure!.index { failure = (index, error) }
                     }
@@ -89,7 +95,47 @@ public struct ComparisonPlan: Sendable {
             }
         }
         if let failure { throw failure.error }
-        return records.map { $0! }
+        // The hindsight of each replication, up to `jobs` at a time; tasks[i] = (i % variants, selected[i / variants]).
+        let variants = specs.count
+        let runs = histories.map { $0! }
+        var shares = [[HindsightShare]?](repeating: nil, count: selected.count)
+        await PricingThreads.$paired.withValue(min(jobs, selected.count) <= 1) {
+            await withTaskGroup(of: (Int, Result<[HindsightShare], ScenarioError>).self) { group in
+                var next = 0
+                var done = tasks.count
+                func add() {
+                    let r = next
+                    let k = selected[r]
+                    group.addTask {
+                        // Resolved again rather than kept: they resolved above, and a year's scenarios are large.
+                        var paired: [(scenario: Scenario, result: SimulationResult)] = []
+                        for v in 0..<variants {
+                            do throws(ScenarioError) {
+                                paired.append((try plan.scenario(variant: v, replication: k), runs[r * variants + v]))
+                            } catch {
+                                return (r, .failure(error))
+                            }
+                        }
+                        return (r, .success(Hindsight.shares(paired)))
+                    }
+                    next += 1
+                }
+                while next < selected.count && next < max(1, jobs) { add() }
+                while let (r, outcome) = await group.next() {
+                    switch outcome {
+                    case .success(let share): shares[r] = share
+                    case .failure(let error): if failure == nil { failure = (r, error) }
+                    }
+                    done += 1
+                    progress(done, total)
+                    if failure == nil && next < selected.count { add() }
+                }
+            }
+        }
+        if let failure { throw failure.error }
+        var filled = records.map { $0! }
+        for i in filled.indices { filled[i].setHindsight(shares[i / variants]![i % variants]) }
+        return filled
     }
 
     /// Counties in the order municipalities first name them.

@@ -19,8 +19,15 @@ public enum ComparisonMetric: Sendable, CaseIterable {
     case benefitForgone
     case expectedEmployed
     case capacityUsed
+    /// Value of the accepted placements over the replication's hindsight optimum (`Hindsight`).
+    case shareOfHindsight
+    /// Value of the first offers, within the decisions, over the hindsight optimum: no loss from declines.
+    case shareOfHindsightOffers
+    /// The hindsight batch's own gap: its optimum lies at most this share above its objective.
+    case hindsightGap
 
-    public func value(_ o: Outcomes) -> Double {
+    /// The metric's value for one run; the hindsight metrics need the run's share (NaN without it).
+    public func value(_ o: Outcomes, hindsight: HindsightShare? = nil) -> Double {
         switch self {
         case .settledByIMDi: Double(o.outcomes.settledByIMDi)
         case .selfSettled: Double(o.outcomes.selfSettled)
@@ -38,6 +45,9 @@ public enum ComparisonMetric: Sendable, CaseIterable {
         case .benefitForgone: o.introductionBenefit.forgoneByDeclineNOK
         case .expectedEmployed: o.expectedEmployed
         case .capacityUsed: Double(o.capacity.used)
+        case .shareOfHindsight: hindsight?.acceptedShare ?? .nan
+        case .shareOfHindsightOffers: hindsight?.offeredShare ?? .nan
+        case .hindsightGap: hindsight?.gap ?? .nan
         }
     }
 }

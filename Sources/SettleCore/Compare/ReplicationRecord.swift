@@ -29,8 +29,11 @@ public struct ReplicationRecord: Sendable, Equatable {
         self.waitHistogram = waitHistogram
     }
 
-    /// Summarises one run.
-    public init(variant: Int, replication: Int, scenario: Scenario, result: SimulationResult, counties: [String]) {
+    /// Summarises one run; the hindsight metrics stay NaN without its `HindsightShare`.
+    public init(
+        variant: Int, replication: Int, scenario: Scenario, result: SimulationResult, counties: [String],
+        hindsight: HindsightShare? = nil
+    ) {
         let outcomes = OutcomeCollector.collect(scenario: scenario, result: result)
         var histogram = [Int](repeating: 0, count: Self.waitBins)
         let process = scenario.spec.process
@@ -47,7 +50,19 @@ public struct ReplicationRecord: Sendable, Equatable {
         }
         self.init(
             variant: variant, replication: replication,
-            metrics: ComparisonMetric.allCases.map { $0.value(outcomes) },
+            metrics: ComparisonMetric.allCases.map { $0.value(outcomes, hindsight: hindsight) },
             settledByMunicipality: outcomes.municipalities.map(\.used), usedByCounty: used, waitHistogram: histogram)
+    }
+
+    /// Fills in the hindsight metrics once the replication's hindsight is solved.
+    public mutating func setHindsight(_ share: HindsightShare) {
+        for (i, metric) in ComparisonMetric.allCases.enumerated() {
+            switch metric {
+            case .shareOfHindsight: metrics[i] = share.acceptedShare
+            case .shareOfHindsightOffers: metrics[i] = share.offeredShare
+            case .hindsightGap: metrics[i] = share.gap
+            default: continue
+            }
+        }
     }
 }

@@ -8,6 +8,8 @@ public struct HouseholdHistory: Sendable, Equatable {
     /// The municipality IMDi offered, if it made an offer.
     public var offered: Int?
     public var offerDay: Int?
+    /// IMDi's first offer: where the household would live had it accepted at once.
+    public var firstOffered: Int?
     /// Offers IMDi made (more than one only when the policy allows a second offer).
     public var offersReceived = 0
     public var declinedOffers = 0

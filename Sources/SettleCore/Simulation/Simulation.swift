@@ -283,6 +283,7 @@ public struct Simulation: Sendable {
         history.offered = m
         history.offerDay = day
         history.offersReceived = number
+        if number == 1 { history.firstOffered = m }
         history.reason = nil
         let date = day + process.leadTimeDays
         if declineDraw < p {
@@ -343,17 +344,10 @@ public struct Simulation: Sendable {
         let households = pool.map { scenario.households[$0] }
         let count = scenario.municipalities.count
         let remaining = (0..<count).map { max(0, released($0, day: day) - state.used[$0]) }
-        let dimensions = [
-            CapacityDimension(
-                name: "unaccompanied_minors", demand: households.map { $0.isUnaccompaniedMinor ? $0.size : 0 },
-                capacity: (0..<count).map { max(0, scenario.minorCapacity[$0] - state.minorsUsed[$0]) }),
-            CapacityDimension(
-                name: "large_dwellings", demand: households.map { $0.needsLargeDwelling ? 1 : 0 },
-                capacity: (0..<count).map { max(0, scenario.largeDwellings[$0] - state.largeUsed[$0]) }),
-            CapacityDimension(
-                name: "health_places", demand: households.map { $0.healthNeeds ? 1 : 0 },
-                capacity: (0..<count).map { max(0, scenario.healthPlaces[$0] - state.healthUsed[$0]) }),
-        ]
+        let dimensions = Self.dimensions(
+            households, minors: (0..<count).map { max(0, scenario.minorCapacity[$0] - state.minorsUsed[$0]) },
+            large: (0..<count).map { max(0, scenario.largeDwellings[$0] - state.largeUsed[$0]) },
+            health: (0..<count).map { max(0, scenario.healthPlaces[$0] - state.healthUsed[$0]) })
         var batch = MatchingBatch(
             households: households, municipalities: scenario.municipalities, capacity: remaining,
             model: scenario.spec.scoring, dimensions: dimensions)
@@ -367,6 +361,21 @@ public struct Simulation: Sendable {
             }
         }
         return batch
+    }
+
+    /// The capacities beyond persons, with what is left of each in every municipality.
+    static func dimensions(_ households: [Household], minors: [Int], large: [Int], health: [Int])
+        -> [CapacityDimension]
+    {
+        [
+            CapacityDimension(
+                name: "unaccompanied_minors", demand: households.map { $0.isUnaccompaniedMinor ? $0.size : 0 },
+                capacity: minors),
+            CapacityDimension(
+                name: "large_dwellings", demand: households.map { $0.needsLargeDwelling ? 1 : 0 }, capacity: large),
+            CapacityDimension(
+                name: "health_places", demand: households.map { $0.healthNeeds ? 1 : 0 }, capacity: health),
+        ]
     }
 
     // MARK: - Draw weights

@@ -22,6 +22,9 @@ extension ComparisonMetric {
         case .benefitForgone: "benefit_forgone_by_decline_nok"
         case .expectedEmployed: "expected_employed"
         case .capacityUsed: "capacity_used"
+        case .shareOfHindsight: "share_of_hindsight"
+        case .shareOfHindsightOffers: "share_of_hindsight_offers"
+        case .hindsightGap: "hindsight_gap"
         }
     }
 
@@ -43,6 +46,9 @@ extension ComparisonMetric {
         case .benefitForgone: "Benefit forgone (NOK a year)"
         case .expectedEmployed: "Expected employed adults"
         case .capacityUsed: "Places used"
+        case .shareOfHindsight: "Share of hindsight (accepted)"
+        case .shareOfHindsightOffers: "Share of hindsight (offers)"
+        case .hindsightGap: "Hindsight gap"
         }
     }
 }

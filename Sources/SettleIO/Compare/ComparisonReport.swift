@@ -96,6 +96,8 @@ public enum ComparisonReport {
         guard value.isFinite else { return "-" }
         switch metric {
         case .withinTarget: return String(format: "%.3f", value)
+        case .shareOfHindsight, .shareOfHindsightOffers: return String(format: "%.1f %%", 100 * value)
+        case .hindsightGap: return String(format: "%.3f %%", 100 * value)
         case .waitMean, .waitP90, .expectedEmployed: return String(format: "%.1f", value)
         case .benefitCost, .benefitForgone: return String(format: "%.1f M", value / 1_000_000)
         default: return TerminalReport.n(Int(value.rounded()))

@@ -23,6 +23,12 @@ public enum HTMLReport {
         body += section(
             "Capacity use by county", "Places used as a share of the places decided, mean over replications.",
             countyChart(summary, context))
+        if let chart = hindsightChart(summary) {
+            body += section(
+                "Share of the hindsight optimum",
+                "Value of the accepted placements (solid) and of the first offers within the decisions, as if none were declined (light), over the best placement of the year's households against the year's decisions known on day 0; mean with 95 % interval. \(hindsightGapNote(summary))",
+                chart)
+        }
         if summary.variantNames.count > 1 {
             body += section(
                 "Differences from \(escape(summary.variantNames[0]))",
@@ -161,6 +167,60 @@ public enum HTMLReport {
                 let y = y0 + Double(v) * barHeight
                 out +=
                     "<rect x=\"\(left)\" y=\"\(f(y))\" width=\"\(f(max(0, share) * scale))\" height=\"\(f(barHeight - 1))\" fill=\"\(color(v))\"><title>\(escape(summary.variantNames[v])): \(f(share)) %</title></rect>"
+            }
+        }
+        let axis = height - 20
+        out +=
+            "<line x1=\"\(left)\" y1=\"\(f(axis))\" x2=\"\(f(left + 100 * scale))\" y2=\"\(f(axis))\" stroke=\"#999\"/>"
+        for p in stride(from: 0, through: 100, by: 25) {
+            out +=
+                "<text x=\"\(f(left + Double(p) * scale))\" y=\"\(f(axis + 14))\" text-anchor=\"middle\">\(p) %</text>"
+        }
+        return out + "</svg>"
+    }
+
+    static func hindsightGapNote(_ summary: ComparisonSummary) -> String {
+        guard let row = summary.rows.first(where: { $0.metric == .hindsightGap }),
+            let worst = row.values.map(\.mean).filter(\.isFinite).max()
+        else { return "" }
+        let gap = String(format: "%.3f", 100 * worst)
+        return "The hindsight batch's own gap (bound over objective) is \(gap) % on average."
+    }
+
+    /// One pair of bars per variant: share of hindsight accepted and offered, with intervals.
+    static func hindsightChart(_ summary: ComparisonSummary) -> String? {
+        guard let accepted = summary.rows.first(where: { $0.metric == .shareOfHindsight }),
+            let offered = summary.rows.first(where: { $0.metric == .shareOfHindsightOffers }),
+            accepted.values.contains(where: { $0.mean.isFinite })
+        else { return nil }
+        let variants = summary.variantNames.count
+        let barHeight = 12.0
+        let groupHeight = 2 * barHeight + 10
+        let left = 170.0
+        let width = 760.0
+        let height = Double(variants) * groupHeight + 30
+        let scale = (width - left - 70) / 100
+        var out =
+            "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"share of hindsight per mechanism\">"
+        for v in 0..<variants {
+            let y0 = Double(v) * groupHeight + 5
+            out +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(y0 + barHeight + 4))\" text-anchor=\"end\">\(escape(summary.variantNames[v]))</text>"
+            for (k, row) in [accepted, offered].enumerated() {
+                let value = row.values[v]
+                guard value.mean.isFinite else { continue }
+                let y = y0 + Double(k) * barHeight
+                let pct = { (x: Double) in min(100, max(0, 100 * x)) }
+                let label = k == 0 ? "accepted" : "offered"
+                out +=
+                    "<rect x=\"\(left)\" y=\"\(f(y))\" width=\"\(f(pct(value.mean) * scale))\" height=\"\(f(barHeight - 2))\" fill=\"\(color(v))\" fill-opacity=\"\(k == 0 ? "0.9" : "0.35")\"><title>\(escape(summary.variantNames[v])), \(label): \(f(100 * value.mean)) %</title></rect>"
+                if let low = value.low, let high = value.high {
+                    let mid = y + (barHeight - 2) / 2
+                    out +=
+                        "<line x1=\"\(f(left + pct(low) * scale))\" y1=\"\(f(mid))\" x2=\"\(f(left + pct(high) * scale))\" y2=\"\(f(mid))\" stroke=\"#222\" stroke-width=\"1.5\"/>"
+                }
+                out +=
+                    "<text x=\"\(f(left + pct(value.mean) * scale + 4))\" y=\"\(f(y + barHeight - 3))\">\(f(100 * value.mean)) %</text>"
             }
         }
         let axis = height - 20

@@ -10,6 +10,16 @@ public struct BatchSolution: Sendable {
     public var day: Int
     public var batch: MatchingBatch
     public var result: MatchResult
+    /// The year's hindsight batch (`Hindsight`) rather than one round's.
+    public var isHindsight = false
+
+    public init(scenario: Scenario, day: Int, batch: MatchingBatch, result: MatchResult, isHindsight: Bool = false) {
+        self.scenario = scenario
+        self.day = day
+        self.batch = batch
+        self.result = result
+        self.isHindsight = isHindsight
+    }
 
     public var persons: Int { batch.households.reduce(0) { $0 + $1.size } }
     public var placed: Int { result.placement.compactMap { $0 }.count }
@@ -19,7 +29,8 @@ public struct BatchSolution: Sendable {
     /// The figures as text, one per line.
     public func text() -> String {
         var lines = [
-            "settle solve · scenario \"\(scenario.spec.name)\" · seed \(scenario.spec.seed) · round of day \(day)",
+            "settle solve · scenario \"\(scenario.spec.name)\" · seed \(scenario.spec.seed) · "
+                + (isHindsight ? "hindsight batch of the year" : "round of day \(day)"),
             "households      \(batch.householdCount) (\(persons) persons)",
             "municipalities  \(batch.municipalityCount), capacity \(batch.capacity.reduce(0, +)) persons"
                 + (dimensions.isEmpty ? "" : "; dimensions: " + dimensions.joined(separator: ", ")),
@@ -61,6 +72,7 @@ public struct BatchSolution: Sendable {
             ("lagrangian_steps", .int(result.lagrangianSteps)),
         ]
         if let note = result.note { pairs.append(("note", .string(note))) }
+        if isHindsight { pairs.insert(("hindsight", .bool(true)), at: 3) }
         return .object(pairs)
     }
 

@@ -55,6 +55,19 @@ public enum SettlePipeline {
     }
 
     /// Solves one batch with the scenario's matching options (what `settle solve` prints).
+    /// The year's hindsight batch: the scenario's year simulated under its own mechanism, then every
+    /// household that reached IMDi's matching placed at once against the whole decisions (`Hindsight`).
+    public static func solveHindsight(_ scenario: Scenario) throws -> BatchSolution {
+        let year = Simulation.run(scenario)
+        let hindsight = Hindsight(scenario: scenario, households: Hindsight.households([year]))
+        if hindsight.result.termination == .failed {
+            throw MatchingFailure(
+                message: "matching the hindsight batch failed: \(hindsight.result.note ?? "unknown reason")")
+        }
+        return BatchSolution(
+            scenario: scenario, day: 0, batch: hindsight.batch, result: hindsight.result, isHindsight: true)
+    }
+
     public static func solve(_ scenario: Scenario, fromDay day: Int? = nil, file: String) throws -> BatchSolution {
         let (round, batch) = try self.batch(scenario, fromDay: day, file: file)
         let result = BatchMatcher.match(batch, options: scenario.spec.matching)
