@@ -134,7 +134,7 @@ extension Simulation {
         }
         // No optimisation, so no bound: reported as null.
         return MatchResult(
-            placement: placement, termination: .ruleBased, method: .auto, objective: objective, bound: .nan, gap: .nan,
-            splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: nil)
+            placement: placement, termination: .ruleBased, method: .ruleBased, objective: objective, bound: .nan,
+            gap: .nan, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: nil)
     }
 }
