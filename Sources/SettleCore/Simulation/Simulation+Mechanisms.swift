@@ -27,7 +27,7 @@ extension Simulation {
         for (k, household) in batch.households.enumerated() {
             let size = Double(household.size)
             for m in 0..<count where batch.isAllowed(k, m) {
-                batch.value[k * count + m] -= ((size * prices[m]) * 1e6).rounded() / 1e6
+                batch.value[k * count + m] -= ObjectiveQuantum.quantized(size * prices[m])
             }
         }
     }
