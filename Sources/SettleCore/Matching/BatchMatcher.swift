@@ -16,7 +16,7 @@ public enum BatchMatcher {
         if batch.householdCount == 0 || batch.municipalityCount == 0 {
             result = MatchResult(
                 placement: Array(repeating: nil, count: batch.householdCount), termination: .optimal,
-                method: options.method == .auto ? .exact : options.method, objective: 0, bound: 0, gap: 0,
+                method: options.method == .lpRepair ? .lpRepair : .exact, objective: 0, bound: 0, gap: 0,
                 splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: nil)
         } else {
             let method: MatchingMethod

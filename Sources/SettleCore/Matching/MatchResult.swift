@@ -26,8 +26,8 @@ public struct MatchResult: Sendable {
     /// Municipality index for each household of the batch, or nil when it got no offer.
     public var placement: [Int?]
     public var termination: MatchTermination
-    /// The method actually used (`auto` resolves to one of the others).
-    public var method: MatchingMethod
+    /// The method that placed the batch.
+    public var method: SolveMethod
     /// Total value of the placement.
     public var objective: Double
     /// Proven upper bound on any placement's value.
@@ -50,7 +50,7 @@ public struct MatchResult: Sendable {
     }
 
     /// Nobody placed and nothing proven: the solver failed.
-    static func failed(householdCount: Int, method: MatchingMethod, note: String) -> MatchResult {
+    static func failed(householdCount: Int, method: SolveMethod, note: String) -> MatchResult {
         MatchResult(
             placement: Array(repeating: nil, count: householdCount), termination: .failed, method: method,
             objective: 0, bound: .infinity, gap: 1, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: note)

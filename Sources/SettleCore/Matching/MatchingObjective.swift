@@ -101,8 +101,7 @@ public struct MatchingObjective: Sendable, Equatable {
                         }
                     }
                     v += price[m] * size
-                    // Rounded like the integration model's values, so exported models reproduce objectives.
-                    value[row + m] = (v * 1e6).rounded() / 1e6
+                    value[row + m] = ObjectiveQuantum.quantized(v)
                 }
             }
         }

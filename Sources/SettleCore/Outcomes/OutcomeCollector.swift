@@ -203,15 +203,16 @@ public enum OutcomeCollector {
 
     static func matching(_ scenario: Scenario, _ result: SimulationResult) -> Outcomes.Matching {
         let rounds = result.rounds
-        let mechanism = scenario.spec.policy.mechanism
-        let optimising = [.optimal, .balanced, .dynamicDualPrice].contains(mechanism)
-        let methods = Set(rounds.map { optimising ? $0.result.method.rawValue : mechanism.rawValue })
+        let used = Set(rounds.map(\.result.method))
+        let methods = SolveMethod.allCases.filter(used.contains)
+        // A rule places without optimising: no bound, so no gap.
+        let optimising = !used.contains(.ruleBased)
         let termination = rounds.map(\.result.termination).max() ?? .optimal
         let objective = rounds.reduce(0) { $0 + $1.result.objective }
         let bound = rounds.reduce(0) { $0 + $1.result.bound }
         let notes = rounds.compactMap { round in round.result.note.map { "day \(round.day): \($0)" } }
         return Outcomes.Matching(
-            method: methods.count == 1 ? methods.first! : (methods.isEmpty ? "none" : "mixed"),
+            methods: methods,
             termination: termination, rounds: rounds.count, households: rounds.reduce(0) { $0 + $1.households },
             objective: objective, bound: optimising ? bound : .nan,
             gap: optimising ? MatchResult.gap(objective: objective, bound: bound) : .nan,

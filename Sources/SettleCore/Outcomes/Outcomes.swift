@@ -142,8 +142,8 @@ public struct Outcomes: Sendable, Equatable {
     public typealias Waiting = Group
 
     public struct Matching: Sendable, Equatable {
-        /// The method of the rounds, or "mixed".
-        public var method: String
+        /// The methods that placed the rounds, each once, in `SolveMethod` order (more than one: a mixed year).
+        public var methods: [SolveMethod]
         public var termination: MatchTermination
         public var rounds: Int
         /// Household places in all batches (a household waiting three rounds counts three times).

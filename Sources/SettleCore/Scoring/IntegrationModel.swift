@@ -58,10 +58,9 @@ public struct IntegrationModel: Sendable, Equatable {
         household.members.reduce(0) { $0 + employmentProbability($1, in: municipality) }
     }
 
-    /// The matching objective for one household and place: placement value plus score,
-    /// rounded to 1e-6 so that exported models reproduce the same objective.
+    /// The matching objective for one household and place: placement value plus score, on `ObjectiveQuantum`'s grid.
     public func matchingValue(_ household: Household, in municipality: Municipality) -> Double {
         let raw = placementValue * Double(household.size) + score(household, in: municipality)
-        return (raw * 1e6).rounded() / 1e6
+        return ObjectiveQuantum.quantized(raw)
     }
 }

@@ -27,7 +27,7 @@ extension Simulation {
         for (k, household) in batch.households.enumerated() {
             let size = Double(household.size)
             for m in 0..<count where batch.isAllowed(k, m) {
-                batch.value[k * count + m] -= ((size * prices[m]) * 1e6).rounded() / 1e6
+                batch.value[k * count + m] -= ObjectiveQuantum.quantized(size * prices[m])
             }
         }
     }
@@ -134,7 +134,7 @@ extension Simulation {
         }
         // No optimisation, so no bound: reported as null.
         return MatchResult(
-            placement: placement, termination: .ruleBased, method: .auto, objective: objective, bound: .nan, gap: .nan,
-            splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: nil)
+            placement: placement, termination: .ruleBased, method: .ruleBased, objective: objective, bound: .nan,
+            gap: .nan, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: nil)
     }
 }

@@ -356,7 +356,7 @@ public struct Simulation: Sendable {
         if priority != 0 {
             for (k, household) in households.enumerated() {
                 let bonus = priority * Double(household.size) * Double(max(0, day - household.permitDay)) / 30
-                let rounded = (bonus * 1e6).rounded() / 1e6
+                let rounded = ObjectiveQuantum.quantized(bonus)
                 for m in 0..<count where batch.isAllowed(k, m) { batch.value[k * count + m] += rounded }
             }
         }

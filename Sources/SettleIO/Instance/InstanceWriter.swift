@@ -70,22 +70,35 @@ public enum InstanceWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Scores carry at most 6 decimals (the core rounds every term to 1e-6), so 6 fixed decimals hold
-    /// all of a value: read back, the text gives the stored value to within its last bit, without the
-    /// noise of a sum's shortest form (`2.7215979999999997`).
-    public static let decimals = 6
-
-    /// `value` with `decimals` fixed decimals, e.g. `2.721598`, `-0.500000`, `3.000000`.
+    /// The shortest decimal that reads back as exactly `value` (Swift's `description`, which is
+    /// round-trip shortest), written without an exponent: `2.721598`, `-0.5`, `3`, `0.00001`.
+    /// Nothing is rounded here; scores have at most 6 decimals because the core keeps every value on
+    /// `ObjectiveQuantum`'s grid, not because this format cuts them.
     public static func decimal(_ value: Double) -> String {
-        let scale = 1_000_000.0
-        let scaled = (value * scale).rounded()
-        // Beyond what an Int holds (never a score in practice): Swift's shortest form.
-        guard scaled.isFinite, abs(scaled) < 9e15 else { return String(value) }
-        let units = Int(scaled)
-        let magnitude = units.magnitude
-        let fraction = String(magnitude % 1_000_000)
-        return (units < 0 ? "-" : "") + String(magnitude / 1_000_000) + "."
-            + String(repeating: "0", count: decimals - fraction.count) + fraction
+        var text = value.description
+        if text.contains("e") { text = positional(text) }
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// `1.5e-07` as `0.00000015`, `9.007199254740992e+15` as `9007199254740992`: the same digits.
+    static func positional(_ scientific: String) -> String {
+        let parts = scientific.split(separator: "e")
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return scientific }
+        var mantissa = Substring(parts[0])
+        let sign = mantissa.hasPrefix("-") ? "-" : ""
+        if !sign.isEmpty { mantissa = mantissa.dropFirst() }
+        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = String(pieces[0]) + (pieces.count > 1 ? String(pieces[1]) : "")
+        var point = pieces[0].count + exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: 1 - point) + digits
+            point = 1
+        }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+        var fraction = digits.dropFirst(point)
+        while fraction.hasSuffix("0") { fraction = fraction.dropLast() }
+        return sign + digits.prefix(point) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     public static func quoted(_ field: String) -> String {

@@ -96,7 +96,7 @@ public enum OutputWriter {
     }
 
     /// The folder part of `path` ("" for a bare name). Not `NSString.deletingLastPathComponent`:
-    /// it traps on a one-character path (`--out a`) in swift-corelibs-foundation.
+    /// it traps on a one-character path (`--out a`, `settle run a`) in swift-corelibs-foundation.
     static func parentFolder(_ path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }

@@ -34,7 +34,7 @@ public struct BatchSolution: Sendable {
             "households      \(batch.householdCount) (\(persons) persons)",
             "municipalities  \(batch.municipalityCount), capacity \(batch.capacity.reduce(0, +)) persons"
                 + (dimensions.isEmpty ? "" : "; dimensions: " + dimensions.joined(separator: ", ")),
-            "method          \(result.method.rawValue), \(result.termination.rawValue)",
+            "method          \(result.method.label), \(result.termination.rawValue)",
             "objective       \(Self.fixed(result.objective, 3))",
             "bound           \(Self.fixed(result.bound, 3))",
             "gap             \(Self.fixed(result.gap * 100, 4)) %",
@@ -59,7 +59,7 @@ public struct BatchSolution: Sendable {
             ("municipalities", .int(batch.municipalityCount)),
             ("capacity", .int(batch.capacity.reduce(0, +))),
             ("dimensions", .array(dimensions.map(JSONValue.string))),
-            ("method", .string(result.method.rawValue)),
+            ("method", .string(result.method.label)),
             ("termination", .string(result.termination.rawValue)),
             ("objective", .double(result.objective)),
             ("bound", .double(result.bound)),

@@ -14,7 +14,7 @@ public enum ModelFile {
 
     public static func write(_ model: LinearModel, format: Format, to path: String, force: Bool) throws {
         if !force { try OutputWriter.refuseExisting(path) }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = OutputWriter.parentFolder(path)
         var isDirectory: ObjCBool = false
         if !folder.isEmpty
             && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)

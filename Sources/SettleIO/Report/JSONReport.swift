@@ -9,7 +9,7 @@ public enum JSONReport {
         _ o: Outcomes, includeTimings: Bool = false, years: LifecycleOutcomes? = nil
     ) -> JSONValue {
         var matching: [(String, JSONValue)] = [
-            ("method", .string(o.matching.method)),
+            ("method", .string(SolveMethod.label(of: o.matching.methods))),
             ("termination", .string(o.matching.termination.rawValue)),
             ("rounds", .int(o.matching.rounds)),
             ("households", .int(o.matching.households)),

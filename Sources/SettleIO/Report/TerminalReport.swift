@@ -86,7 +86,7 @@ public enum TerminalReport {
         out.append("")
         let m = o.matching
         var line =
-            "Matching                \(m.method), \(m.termination.rawValue.replacingOccurrences(of: "_", with: " ")): \(n(m.rounds)) rounds, \(n(m.households)) households in batches"
+            "Matching                \(SolveMethod.label(of: m.methods)), \(m.termination.rawValue.replacingOccurrences(of: "_", with: " ")): \(n(m.rounds)) rounds, \(n(m.households)) households in batches"
         if showTimings { line += String(format: ", %.2f s", m.seconds) }
         out.append(line)
         out.append(

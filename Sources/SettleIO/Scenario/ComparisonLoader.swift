@@ -33,7 +33,7 @@ public enum ComparisonLoader {
         let text = try TextFile.read(path)
         let root = try ScenarioDecoder.parse(text, file: path)
         let variants = try readVariants(root, file: path)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = OutputWriter.parentFolder(path)
         var specs: [ScenarioSpec] = []
         for variant in variants {
             specs.append(

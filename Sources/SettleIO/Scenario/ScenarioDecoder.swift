@@ -30,7 +30,7 @@ public enum ScenarioDecoder {
     /// Loads `path`, applying `overrides` before validation.
     public static func load(path: String, overrides: [Override] = []) throws(InputError) -> ScenarioSpec {
         let text = try TextFile.read(path)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = OutputWriter.parentFolder(path)
         return try decode(text, file: path, folder: folder, overrides: overrides)
     }
 

@@ -21,7 +21,7 @@ public enum ScenarioLoader {
         case .file(let path):
             text = try TextFile.read(path)
             file = path
-            folder = (path as NSString).deletingLastPathComponent
+            folder = OutputWriter.parentFolder(path)
         case .embeddedDefault:
             text = DefaultScenario.yaml
             file = "(default scenario)"
