@@ -6,8 +6,8 @@ public enum ObjectiveQuantum {
     /// sees the same numbers and runs reproduce on machines whose libm differs in the last bit.
     public static let perUnit = 1e6
 
-    /// The grid value nearest to `value`: a whole number of millionths, as the nearest double. (A sum of
-    /// two grid values, such as a score plus the wait bonus, can land an ulp off the grid.)
+    /// The grid value nearest to `value`: a whole number of millionths, as the nearest double. A sum of
+    /// two grid values (a score plus the wait bonus) can land an ulp off the grid, so sums are put back.
     @inline(__always)
     public static func quantized(_ value: Double) -> Double {
         (value * perUnit).rounded() / perUnit

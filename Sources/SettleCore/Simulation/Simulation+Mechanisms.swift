@@ -27,7 +27,8 @@ extension Simulation {
         for (k, household) in batch.households.enumerated() {
             let size = Double(household.size)
             for m in 0..<count where batch.isAllowed(k, m) {
-                batch.value[k * count + m] -= ObjectiveQuantum.quantized(size * prices[m])
+                let price = ObjectiveQuantum.quantized(size * prices[m])
+                batch.value[k * count + m] = ObjectiveQuantum.quantized(batch.value[k * count + m] - price)
             }
         }
     }

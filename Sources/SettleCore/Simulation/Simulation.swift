@@ -357,7 +357,10 @@ public struct Simulation: Sendable {
             for (k, household) in households.enumerated() {
                 let bonus = priority * Double(household.size) * Double(max(0, day - household.permitDay)) / 30
                 let rounded = ObjectiveQuantum.quantized(bonus)
-                for m in 0..<count where batch.isAllowed(k, m) { batch.value[k * count + m] += rounded }
+                // Quantize the sum too: score plus bonus can land an ulp off the grid.
+                for m in 0..<count where batch.isAllowed(k, m) {
+                    batch.value[k * count + m] = ObjectiveQuantum.quantized(batch.value[k * count + m] + rounded)
+                }
             }
         }
         return batch
