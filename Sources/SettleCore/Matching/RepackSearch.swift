@@ -24,6 +24,7 @@ struct RepackSearch {
     private let sizes: [Int]
     private let hasDemand: [Bool]
     private var members: [[Int]]
+    private var pools: [[Int]?]
     private let minimumGain: Double
 
     init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], placement: [Int?]) {
@@ -42,6 +43,7 @@ struct RepackSearch {
         }
         self.room = room
         self.members = members
+        pools = Array(repeating: nil, count: batch.municipalityCount)
         let scale = batch.value.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
         minimumGain = 1e-9 * max(1, scale)
     }
@@ -54,24 +56,43 @@ struct RepackSearch {
 
     private func current(_ m: Int) -> Double { members[m].reduce(0.0) { $0 + batch.value($1, m) } }
 
-    /// The best set for `m` among its households (but `leaving`) and the unplaced ones, with its value.
-    private func repack(_ m: Int, without leaving: Int?) -> (value: Double, chosen: [Int]) {
+    /// Unplaced households that may go to `m`, in index order (rebuilt after each move).
+    private mutating func pool(_ m: Int) -> [Int] {
+        if let cached = pools[m] { return cached }
         let capacity = batch.capacity[m]
-        var items = members[m].filter { $0 != leaving }
-        var plain: [Int] = []
-        var demanding: [Int] = []
-        for h in 0..<batch.householdCount where placement[h] == nil && h != leaving {
-            guard sizes[h] <= capacity, batch.isAllowed(h, m), batch.value(h, m) > 0 else { continue }
-            if hasDemand[h] { demanding.append(h) } else { plain.append(h) }
+        let list = (0..<batch.householdCount).filter { h in
+            placement[h] == nil && sizes[h] <= capacity && batch.isAllowed(h, m) && batch.value(h, m) > 0
         }
-        // Any subset of the current households fits every dimension; unplaced households with a
-        // demand join only if all of them together fit too, so the knapsack need not track dimensions.
-        if !demanding.isEmpty {
-            let fitsAll = dims.indices.allSatisfy { k in
-                (items + demanding).reduce(0) { $0 + dims[k].demand[$1] } <= dims[k].capacity[m]
+        pools[m] = list
+        return list
+    }
+
+    /// The best set for `m` among its households (but `leaving`) and the unplaced ones (but
+    /// `excluded`), with room kept for `forced`; its value without `forced`'s.
+    private mutating func repack(
+        _ m: Int, without leaving: Int? = nil, forced: Int? = nil, excluded: [Int] = []
+    ) -> (value: Double, chosen: [Int]) {
+        let capacity = batch.capacity[m] - (forced.map { sizes[$0] } ?? 0)
+        if capacity < 0 { return (-.infinity, []) }
+        var candidates = members[m].filter { $0 != leaving }
+        candidates += pool(m).filter { $0 != leaving && !excluded.contains($0) }
+        // The knapsack tracks persons only, so households with a demand join only as a group
+        // that fits every dimension together (with `forced`): any subset of it fits too. All of
+        // them if they do, else the current ones, else none.
+        func fits(_ group: [Int]) -> Bool {
+            dims.indices.allSatisfy { k in group.reduce(0) { $0 + dims[k].demand[$1] } <= dims[k].capacity[m] }
+        }
+        let extra = forced.map { [$0] } ?? []
+        if !fits(candidates.filter { hasDemand[$0] } + extra) {
+            if fits(candidates.filter { hasDemand[$0] && placement[$0] == m } + extra) {
+                candidates.removeAll { hasDemand[$0] && placement[$0] != m }
+            } else {
+                if !fits(extra) { return (-.infinity, []) }
+                candidates.removeAll { hasDemand[$0] }
             }
-            if fitsAll { plain += demanding }
         }
+        var items = candidates.filter { placement[$0] == m }
+        var plain = candidates.filter { placement[$0] != m && sizes[$0] <= capacity }
         let width = capacity + 1
         let slots = max(0, Self.maximumCells / width - items.count)
         if plain.count > slots {
@@ -109,6 +130,7 @@ struct RepackSearch {
 
     /// `m` takes `chosen`; its other households leave (unplaced).
     private mutating func apply(_ m: Int, _ chosen: [Int]) {
+        for i in pools.indices { pools[i] = nil }
         for h in members[m] {
             room.release(h, m)
             placement[h] = nil
@@ -137,30 +159,41 @@ struct RepackSearch {
                     improved = true
                 }
             }
-            // A household moves to room left elsewhere and its municipality is repacked.
+            // A household moves to another municipality, which is repacked around it unless it
+            // has room already, and the municipality it left is repacked.
             for g in 0..<H {
                 guard let from = placement[g] else { continue }
-                var target: Int? = nil
-                var best = -Double.infinity
-                for m in 0..<M where m != from && room.persons[m] >= sizes[g] && batch.value(g, m) > best {
-                    if batch.isAllowed(g, m) && room.fits(g, m) {
-                        best = batch.value(g, m)
-                        target = m
+                let left = repack(from, without: g)
+                let base = left.value - current(from)
+                var chosen: (to: Int, gain: Double, packed: [Int]?)? = nil
+                for m in 0..<M where m != from && batch.isAllowed(g, m) && sizes[g] <= batch.capacity[m] {
+                    let value = batch.value(g, m)
+                    if room.fits(g, m) {
+                        let gain = base + value
+                        if gain > (chosen?.gain ?? minimumGain) { chosen = (m, gain, nil) }
+                        continue
                     }
+                    // Making room in m means displacing someone, so a repack is tried only where
+                    // g's move alone would beat the best so far (heuristic: saves most knapsacks).
+                    if base + value <= (chosen?.gain ?? minimumGain) { continue }
+                    let packed = repack(m, forced: g, excluded: left.chosen)
+                    let gain = base + value + packed.value - current(m)
+                    if gain > (chosen?.gain ?? minimumGain) { chosen = (m, gain, packed.chosen) }
                 }
-                guard let to = target else { continue }
-                let packed = repack(from, without: g)
-                if best + packed.value > current(from) + minimumGain {
-                    members[from].removeAll { $0 == g }
-                    room.release(g, from)
-                    placement[g] = nil
-                    apply(from, packed.chosen)
-                    room.use(g, to)
-                    placement[g] = to
-                    members[to].append(g)
-                    moves += 1
-                    improved = true
+                guard let chosen else { continue }
+                members[from].removeAll { $0 == g }
+                room.release(g, from)
+                placement[g] = nil
+                apply(from, left.chosen)
+                if let packed = chosen.packed {
+                    apply(chosen.to, packed + [g])
+                } else {
+                    room.use(g, chosen.to)
+                    placement[g] = chosen.to
+                    members[chosen.to].append(g)
                 }
+                moves += 1
+                improved = true
             }
             if !improved { break }
         }
