@@ -55,7 +55,6 @@ extension GLPKProblem {
         var timeLimit = settings.timeLimit
         let tracker = BoundTracker(minimizing: glp_get_obj_dir(handle) == GLP_MIN)
         tracker.nodeLimit = settings.nodeLimit
-        tracker.start = settings.start
         if !settings.presolve {
             let clock = ContinuousClock()
             let start = clock.now
@@ -152,8 +151,6 @@ final class BoundTracker {
     let minimizing: Bool
     var best: Double?
     var nodeLimit: Int32?
-    /// The caller's first incumbent (1-based), handed over once at GLPK's first heuristic call.
-    var start: [Double]?
 
     init(minimizing: Bool) {
         self.minimizing = minimizing
@@ -178,12 +175,6 @@ extension BoundTracker: Sendable {}
 private func recordBestBound(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
     switch glp_ios_reason(tree) {
-    case GLP_IHEUR:
-        let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
-        guard let start = tracker.start else { return }
-        tracker.start = nil
-        // GLPK rejects (non-zero) a point that is not integer feasible or no better than its own.
-        _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
     case GLP_ISELECT, GLP_IBINGO, GLP_IPREPRO, GLP_IBRANCH:
         let node = glp_ios_best_node(tree)
         guard node != 0 else { return }

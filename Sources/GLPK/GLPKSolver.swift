@@ -50,9 +50,6 @@ public enum GLPKSolver {
         let start = clock.now
         try model.validate()
         let settings = try options.validated()
-        if let start = options.start, start.count != model.variables.count {
-            throw .invalidModel("options: start has \(start.count) values for \(model.variables.count) variables")
-        }
         var result = withGLPKEnvironment(verbose: settings.verbose) {
             let problem = GLPKProblem(model: model, mode: mode)
             return mode == .mip ? problem.solveMIP(settings) : problem.solveLP(settings)

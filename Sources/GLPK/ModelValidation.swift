@@ -150,8 +150,6 @@ struct GLPKSettings {
     var relativeGap: Double
     var presolve: Bool
     var nodeLimit: Int32?
-    /// GLPK's 1-based copy of `SolveOptions.start` (index 0 unused).
-    var start: [Double]?
 }
 
 extension SolveOptions {
@@ -171,11 +169,8 @@ extension SolveOptions {
         if let nodeLimit, nodeLimit < 1 {
             throw .invalidModel("options: nodeLimit \(nodeLimit) must be >= 1")
         }
-        if let start, let bad = start.first(where: { !$0.isFinite }) {
-            throw .invalidModel("options: start value \(bad) is not finite")
-        }
         return GLPKSettings(
-            verbose: verbose, timeLimit: milliseconds, relativeGap: relativeGap, presolve: presolve && start == nil,
-            nodeLimit: nodeLimit.map { Int32(clamping: $0) }, start: start.map { [0] + $0 })
+            verbose: verbose, timeLimit: milliseconds, relativeGap: relativeGap, presolve: presolve,
+            nodeLimit: nodeLimit.map { Int32(clamping: $0) })
     }
 }

@@ -17,17 +17,12 @@ public struct SolveOptions: Sendable {
     /// Branch-and-cut stops after this many tree nodes (`iterationOrOtherLimit`, keeping the
     /// incumbent). Unlike a time limit it gives the same answer on every machine.
     public var nodeLimit: Int?
-    /// A feasible integer point (one value per variable) given to branch and cut as its first
-    /// incumbent, so a node limit never ends below it. Turns the MIP presolver off: GLPK's
-    /// callback would otherwise see the presolved problem, not this one.
-    public var start: [Double]?
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-6, verbose: Bool = false,
-        presolve: Bool = true, nodeLimit: Int? = nil, start: [Double]? = nil
+        presolve: Bool = true, nodeLimit: Int? = nil
     ) {
         self.nodeLimit = nodeLimit
-        self.start = start
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.verbose = verbose

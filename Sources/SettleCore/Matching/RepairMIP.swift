@@ -55,14 +55,8 @@ enum RepairMIP {
         if variables.isEmpty { return Outcome(placement: [], limit: nil, note: nil) }
         // A node limit, not a time limit, so the repair gives the same answer on every machine;
         // the time limit is only a safety net.
-        // The greedy placement is GLPK's first incumbent (where its candidates hold it), so the
-        // node limit never ends below it.
-        var start = [Double](repeating: 0, count: variables.count)
-        var greedyAt = [Int: Int]()
-        for (h, m) in greedy.placement { greedyAt[h] = m }
-        for (j, pair) in variables.enumerated() where greedyAt[pair.household] == pair.municipality { start[j] = 1 }
         let solveOptions = SolveOptions(
-            timeLimitSeconds: options.timeLimitSeconds, relativeGap: relativeGap, nodeLimit: nodeLimit, start: start)
+            timeLimitSeconds: options.timeLimitSeconds, relativeGap: relativeGap, nodeLimit: nodeLimit)
         let solved = try? GLPKSolver.solve(model, options: solveOptions)
         let limit: MatchTermination? =
             switch solved?.termination {
