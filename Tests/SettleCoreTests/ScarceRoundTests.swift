@@ -31,9 +31,9 @@ import Testing
         return try #require(solved.objective)
     }
 
-    // Seeds 12 and 14 are the open case of issue 14: there lp-repair's placement is 2.5 % and 2.0 %
-    // below the optimum (measured), so they are not listed until the matcher closes that.
-    @Test(arguments: [11, 13] as [UInt64])
+    // Seeds 12 and 14 were left out while lp-repair's placement was 2.5 % and 2.0 % below the
+    // optimum there; the repack search brings every seed within 0.1 %.
+    @Test(arguments: [11, 12, 13, 14] as [UInt64])
     func lpRepairIsWithinATenthOfAPercentOfTheExactOptimum(seed: UInt64) throws {
         let b = scarceBatch(households: 24, municipalities: 4, seed: seed)
         let persons = b.households.reduce(0) { $0 + $1.size }
@@ -45,10 +45,19 @@ import Testing
         #expect(result.bound >= optimum - 1e-6)
         #expect(optimum >= result.objective - 1e-6)
         #expect(result.objective >= optimum * (1 - 0.001))
-        #expect(result.gap <= 0.001)
+    }
+
+    // The certified gap (the bound as well as the placement) is within 0.1 % where the knapsack
+    // bound closes it; on seed 14 the bound stays 0.2 % above the optimum (issue 14, open).
+    @Test(arguments: [11, 13] as [UInt64])
+    func lpRepairCertifiesATenthOfAPercent(seed: UInt64) throws {
+        let b = scarceBatch(households: 24, municipalities: 4, seed: seed)
+        var options = MatchingOptions()
+        options.method = .lpRepair
+        #expect(BatchMatcher.match(b, options: options).gap <= 0.001)
         // The dimension binds: without it the optimum is higher.
         var unlimited = b
         unlimited.dimensions = []
-        #expect(try exactOptimum(unlimited) > optimum + 1e-6)
+        #expect(try exactOptimum(unlimited) > exactOptimum(b) + 1e-6)
     }
 }

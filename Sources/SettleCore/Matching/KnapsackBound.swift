@@ -10,8 +10,17 @@
 /// household per full municipality, which is most of the gap when the places left are few. A
 /// few subgradient steps on u (counted, not timed) then tighten it.
 struct KnapsackBound {
-    /// Subgradient steps on the household prices at most.
-    static let maximumSteps = 30
+    /// Subgradient steps on the household prices at least and at most: small rounds, whose
+    /// evaluations are cheap, get more of them (a count, so every machine stops at the same step).
+    static let minimumSteps = 30
+    static let maximumSteps = 300
+    /// Pairs evaluated over all steps, which sets the steps between the two.
+    static let pairBudget = 60_000_000
+
+    var stepLimit: Int {
+        let pairs = max(1, batch.householdCount * batch.municipalityCount)
+        return max(Self.minimumSteps, min(Self.maximumSteps, Self.pairBudget / pairs))
+    }
     /// Knapsack table cells (items × capacity) above which a municipality gets the fractional
     /// knapsack bound instead of the integer one (still valid, only weaker).
     static let maximumCells = 4_000_000
@@ -133,7 +142,7 @@ struct KnapsackBound {
         return (bound, taken)
     }
 
-    /// The best bound from the household prices `start` and up to `maximumSteps` Polyak steps
+    /// The best bound from the household prices `start` and up to `stepLimit` Polyak steps
     /// towards `target` (the incumbent's value); stops early once `enough` is reached.
     func improve(from start: [Double], target: Double, enough: Double) -> Double {
         var u = start
@@ -142,7 +151,8 @@ struct KnapsackBound {
         var scale = 1.0
         var sinceBest = 0
         var steps = 0
-        while steps < Self.maximumSteps && bestBound > enough {
+        let limit = stepLimit
+        while steps < limit && bestBound > enough {
             var norm = 0.0
             for h in u.indices {
                 let g = 1 - Double(taken[h])

@@ -77,6 +77,17 @@ enum LPRepair {
                 attempt.objective = polished
             }
         }
+        if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance && H <= localSearchLimit {
+            var repack = RepackSearch(batch, dimensions: dims, placement: attempt.placement)
+            if repack.run(passes: 10) > 0 {
+                var polish = LocalSearch(batch, dimensions: dims, placement: repack.placement)
+                polish.run(passes: 20)
+                if polish.objective > attempt.objective {
+                    attempt.placement = polish.placement
+                    attempt.objective = polish.objective
+                }
+            }
+        }
         if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
             let knapsack = KnapsackBound(batch, dimensions: dims, profit: profit, mu: duals.mu)
             let improved = knapsack.improve(

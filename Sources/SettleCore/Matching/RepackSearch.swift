@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Improves an integer placement by repacking municipalities: a municipality takes the best set
+/// of its own households and the unplaced ones that fits (a knapsack over persons), the others
+/// leaving it unplaced, either as it stands or after one of its households has moved to room
+/// left elsewhere. Each accepted move raises the value and the order is fixed, so the search
+/// ends and gives the same result on every run.
+///
+/// Why: in rounds with places short everywhere most municipalities have one to three places, and
+/// whole households leave some of them empty. The value per person hardly depends on the
+/// municipality, so the optimum is mostly a packing: the few single persons belong in the
+/// one-place municipalities, larger households in the larger ones. Moves of one or two
+/// households (`LocalSearch`) cannot reach that; day 140 of spring-surge stayed 4 % below
+/// HiGHS' best with 63 single places empty.
+struct RepackSearch {
+    /// Knapsack table cells (items × capacity) per repack at most; the least valuable unplaced
+    /// households per person are left out beyond it.
+    static let maximumCells = 250_000
+
+    let batch: MatchingBatch
+    let dims: [CapacityDimension]
+    private(set) var placement: [Int?]
+    private var room: Room
+    private let sizes: [Int]
+    private let hasDemand: [Bool]
+    private var members: [[Int]]
+    private var pools: [[Int]?]
+    private let minimumGain: Double
+
+    init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], placement: [Int?]) {
+        self.batch = batch
+        self.dims = dims
+        self.placement = placement
+        sizes = batch.households.map(\.size)
+        hasDemand = (0..<batch.householdCount).map { h in dims.contains { $0.demand[h] > 0 } }
+        var room = Room(batch, dimensions: dims)
+        var members = [[Int]](repeating: [], count: batch.municipalityCount)
+        for (h, m) in placement.enumerated() {
+            if let m {
+                room.use(h, m)
+                members[m].append(h)
+            }
+        }
+        self.room = room
+        self.members = members
+        pools = Array(repeating: nil, count: batch.municipalityCount)
+        let scale = batch.value.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
+        minimumGain = 1e-9 * max(1, scale)
+    }
+
+    var objective: Double {
+        placement.enumerated().reduce(0.0) { total, entry in
+            total + (entry.element.map { batch.value(entry.offset, $0) } ?? 0)
+        }
+    }
+
+    private func current(_ m: Int) -> Double { members[m].reduce(0.0) { $0 + batch.value($1, m) } }
+
+    /// Unplaced households that may go to `m`, in index order (rebuilt after each move).
+    private mutating func pool(_ m: Int) -> [Int] {
+        if let cached = pools[m] { return cached }
+        let capacity = batch.capacity[m]
+        let list = (0..<batch.householdCount).filter { h in
+            placement[h] == nil && sizes[h] <= capacity && batch.isAllowed(h, m) && batch.value(h, m) > 0
+        }
+        pools[m] = list
+        return list
+    }
+
+    /// The best set for `m` among its households (but `leaving`) and the unplaced ones (but
+    /// `excluded`), with room kept for `forced`; its value without `forced`'s.
+    private mutating func repack(
+        _ m: Int, without leaving: Int? = nil, forced: Int? = nil, excluded: [Int] = []
+    ) -> (value: Double, chosen: [Int]) {
+        let capacity = batch.capacity[m] - (forced.map { sizes[$0] } ?? 0)
+        if capacity < 0 { return (-.infinity, []) }
+        var candidates = members[m].filter { $0 != leaving }
+        candidates += pool(m).filter { $0 != leaving && !excluded.contains($0) }
+        // The knapsack tracks persons only, so households with a demand join only as a group
+        // that fits every dimension together (with `forced`): any subset of it fits too. All of
+        // them if they do, else the current ones, else none.
+        func fits(_ group: [Int]) -> Bool {
+            dims.indices.allSatisfy { k in group.reduce(0) { $0 + dims[k].demand[$1] } <= dims[k].capacity[m] }
+        }
+        let extra = forced.map { [$0] } ?? []
+        if !fits(candidates.filter { hasDemand[$0] } + extra) {
+            if fits(candidates.filter { hasDemand[$0] && placement[$0] == m } + extra) {
+                candidates.removeAll { hasDemand[$0] && placement[$0] != m }
+            } else {
+                if !fits(extra) { return (-.infinity, []) }
+                candidates.removeAll { hasDemand[$0] }
+            }
+        }
+        var items = candidates.filter { placement[$0] == m }
+        var plain = candidates.filter { placement[$0] != m && sizes[$0] <= capacity }
+        let width = capacity + 1
+        let slots = max(0, Self.maximumCells / width - items.count)
+        if plain.count > slots {
+            plain.sort {
+                let a = batch.value($0, m) / Double(sizes[$0])
+                let b = batch.value($1, m) / Double(sizes[$1])
+                return a != b ? a > b : $0 < $1
+            }
+            plain.removeLast(plain.count - slots)
+        }
+        items += plain
+        var best = [Double](repeating: 0, count: width)
+        var keep = [Bool](repeating: false, count: items.count * width)
+        for (i, h) in items.enumerated() {
+            let weight = sizes[h]
+            let value = batch.value(h, m)
+            var c = capacity
+            while c >= weight {
+                let with = best[c - weight] + value
+                if with > best[c] {
+                    best[c] = with
+                    keep[i * width + c] = true
+                }
+                c -= 1
+            }
+        }
+        var chosen: [Int] = []
+        var c = capacity
+        for i in stride(from: items.count - 1, through: 0, by: -1) where keep[i * width + c] {
+            chosen.append(items[i])
+            c -= sizes[items[i]]
+        }
+        return (best[capacity], chosen)
+    }
+
+    /// `m` takes `chosen`; its other households leave (unplaced).
+    private mutating func apply(_ m: Int, _ chosen: [Int]) {
+        for i in pools.indices { pools[i] = nil }
+        for h in members[m] {
+            room.release(h, m)
+            placement[h] = nil
+        }
+        members[m] = chosen
+        for h in chosen {
+            room.use(h, m)
+            placement[h] = m
+        }
+    }
+
+    /// Runs passes until one finds no improving move or `passes` have run; returns the moves made.
+    @discardableResult
+    mutating func run(passes: Int) -> Int {
+        let H = batch.householdCount
+        let M = batch.municipalityCount
+        var moves = 0
+        for _ in 0..<passes {
+            var improved = false
+            // A municipality with room left, repacked as it stands.
+            for m in 0..<M where room.persons[m] > 0 {
+                let packed = repack(m, without: nil)
+                if packed.value > current(m) + minimumGain {
+                    apply(m, packed.chosen)
+                    moves += 1
+                    improved = true
+                }
+            }
+            // A household moves to another municipality, which is repacked around it unless it
+            // has room already, and the municipality it left is repacked.
+            for g in 0..<H {
+                guard let from = placement[g] else { continue }
+                let left = repack(from, without: g)
+                let base = left.value - current(from)
+                var chosen: (to: Int, gain: Double, packed: [Int]?)? = nil
+                for m in 0..<M where m != from && batch.isAllowed(g, m) && sizes[g] <= batch.capacity[m] {
+                    let value = batch.value(g, m)
+                    if room.fits(g, m) {
+                        let gain = base + value
+                        if gain > (chosen?.gain ?? minimumGain) { chosen = (m, gain, nil) }
+                        continue
+                    }
+                    // Making room in m means displacing someone, so a repack is tried only where
+                    // g's move alone would beat the best so far (heuristic: saves most knapsacks).
+                    if base + value <= (chosen?.gain ?? minimumGain) { continue }
+                    let packed = repack(m, forced: g, excluded: left.chosen)
+                    let gain = base + value + packed.value - current(m)
+                    if gain > (chosen?.gain ?? minimumGain) { chosen = (m, gain, packed.chosen) }
+                }
+                guard let chosen else { continue }
+                members[from].removeAll { $0 == g }
+                room.release(g, from)
+                placement[g] = nil
+                apply(from, left.chosen)
+                if let packed = chosen.packed {
+                    apply(chosen.to, packed + [g])
+                } else {
+                    room.use(g, chosen.to)
+                    placement[g] = chosen.to
+                    members[chosen.to].append(g)
+                }
+                moves += 1
+                improved = true
+            }
+            if !improved { break }
+        }
+        return moves
+    }
+}
