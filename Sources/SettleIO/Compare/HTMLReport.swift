@@ -169,14 +169,19 @@ public enum HTMLReport {
                     "<rect x=\"\(left)\" y=\"\(f(y))\" width=\"\(f(max(0, share) * scale))\" height=\"\(f(barHeight - 1))\" fill=\"\(color(v))\"><title>\(escape(summary.variantNames[v])): \(f(share)) %</title></rect>"
             }
         }
+        return out + percentAxis(left: left, scale: scale, height: height) + "</svg>"
+    }
+
+    /// The 0-100 % axis under a bar chart.
+    static func percentAxis(left: Double, scale: Double, height: Double) -> String {
         let axis = height - 20
-        out +=
+        var out =
             "<line x1=\"\(left)\" y1=\"\(f(axis))\" x2=\"\(f(left + 100 * scale))\" y2=\"\(f(axis))\" stroke=\"#999\"/>"
         for p in stride(from: 0, through: 100, by: 25) {
             out +=
                 "<text x=\"\(f(left + Double(p) * scale))\" y=\"\(f(axis + 14))\" text-anchor=\"middle\">\(p) %</text>"
         }
-        return out + "</svg>"
+        return out
     }
 
     static func hindsightGapNote(_ summary: ComparisonSummary) -> String {
@@ -223,14 +228,7 @@ public enum HTMLReport {
                     "<text x=\"\(f(left + pct(value.mean) * scale + 4))\" y=\"\(f(y + barHeight - 3))\">\(f(100 * value.mean)) %</text>"
             }
         }
-        let axis = height - 20
-        out +=
-            "<line x1=\"\(left)\" y1=\"\(f(axis))\" x2=\"\(f(left + 100 * scale))\" y2=\"\(f(axis))\" stroke=\"#999\"/>"
-        for p in stride(from: 0, through: 100, by: 25) {
-            out +=
-                "<text x=\"\(f(left + Double(p) * scale))\" y=\"\(f(axis + 14))\" text-anchor=\"middle\">\(p) %</text>"
-        }
-        return out + "</svg>"
+        return out + percentAxis(left: left, scale: scale, height: height) + "</svg>"
     }
 
     static let differenceMetrics: [ComparisonMetric] = [
