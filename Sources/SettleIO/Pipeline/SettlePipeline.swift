@@ -54,7 +54,6 @@ public enum SettlePipeline {
         )
     }
 
-    /// Solves one batch with the scenario's matching options (what `settle solve` prints).
     /// The year's hindsight batch: the scenario's year simulated under its own mechanism, then every
     /// household that reached IMDi's matching placed at once against the whole decisions (`Hindsight`).
     public static func solveHindsight(_ scenario: Scenario) throws -> BatchSolution {
@@ -68,6 +67,7 @@ public enum SettlePipeline {
             scenario: scenario, day: 0, batch: hindsight.batch, result: hindsight.result, isHindsight: true)
     }
 
+    /// Solves one batch with the scenario's matching options (what `settle solve` prints).
     public static func solve(_ scenario: Scenario, fromDay day: Int? = nil, file: String) throws -> BatchSolution {
         let (round, batch) = try self.batch(scenario, fromDay: day, file: file)
         let result = BatchMatcher.match(batch, options: scenario.spec.matching)
