@@ -28,6 +28,33 @@ import Testing
         for (key, _) in pairs { #expect(readme.contains("`\(key)`"), "README does not document \(key)") }
     }
 
+    /// Each round above the tolerance is named with its gap, its shortage and where the solver stopped.
+    @Test func uncertifiedRoundsAreListedInJSONAndText() throws {
+        var (scenario, outcomes) = try smallRun()
+        #expect(outcomes.matching.uncertified.isEmpty)
+        outcomes.matching.uncertified = [
+            UncertifiedRound(
+                day: 140, households: 968,
+                scarcity: BatchScarcity(
+                    persons: 2_574, places: 857,
+                    shortDimensions: [.init(name: "large_dwellings", demand: 62, capacity: 40)]),
+                objective: 1276.073, bound: 1278.103, gap: 0.0015906, termination: .nodeLimit,
+                note: "repair MIP stopped at its node limit", seconds: 9.5)
+        ]
+        let json = JSONReport.value(outcomes).serialized()
+        #expect(
+            json.contains(
+                #""uncertified_rounds":[{"day":140,"households":968,"persons":2574,"places":857,"short_dimensions":[{"name":"large_dwellings","demand":62,"capacity":40}],"objective":1276.073,"bound":1278.103,"gap":0.0015906,"termination":"node_limit","note":"repair MIP stopped at its node limit"}]"#
+            ))
+        #expect(JSONReport.value(outcomes, includeTimings: true).serialized().contains(#""seconds":9.5}]"#))
+        let text = TerminalReport.render(outcomes, scenario: scenario, showTimings: false)
+        #expect(text.contains("rounds above the gap tolerance (1)"))
+        #expect(
+            text.contains(
+                "day 140: gap 0.1591 % (objective 1276.073, bound 1278.103); 968 households, 2,574 persons for 857 places (places short); large dwellings short (62 needed, 40 left); node limit: repair MIP stopped at its node limit\n"
+            ))
+    }
+
     @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
         let a = JSONReport.value(try smallRun().1).serialized(indent: 2)
         let b = JSONReport.value(try smallRun().1).serialized(indent: 2)

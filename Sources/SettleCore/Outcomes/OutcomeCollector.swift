@@ -211,6 +211,13 @@ public enum OutcomeCollector {
         let objective = rounds.reduce(0) { $0 + $1.result.objective }
         let bound = rounds.reduce(0) { $0 + $1.result.bound }
         let notes = rounds.compactMap { round in round.result.note.map { "day \(round.day): \($0)" } }
+        let tolerance = scenario.spec.matching.gapTolerance
+        let uncertified = rounds.filter { $0.result.method != .ruleBased && $0.result.gap > tolerance }.map {
+            UncertifiedRound(
+                day: $0.day, households: $0.households, scarcity: $0.scarcity, objective: $0.result.objective,
+                bound: $0.result.bound, gap: $0.result.gap, termination: $0.result.termination, note: $0.result.note,
+                seconds: $0.result.seconds)
+        }
         return Outcomes.Matching(
             methods: methods,
             termination: termination, rounds: rounds.count, households: rounds.reduce(0) { $0 + $1.households },
@@ -220,7 +227,7 @@ public enum OutcomeCollector {
             predictedEmployment: predictedEmployment(scenario, result),
             splitHouseholds: rounds.reduce(0) { $0 + $1.result.splitHouseholds },
             repairedHouseholds: rounds.reduce(0) { $0 + $1.result.repairedHouseholds },
-            seconds: rounds.reduce(0) { $0 + $1.result.seconds }, note: notes.first)
+            seconds: rounds.reduce(0) { $0 + $1.result.seconds }, note: notes.first, uncertified: uncertified)
     }
 
     /// Expected employed adults at the offered municipalities, as the optimiser saw them.

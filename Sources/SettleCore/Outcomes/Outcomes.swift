@@ -157,6 +157,8 @@ public struct Outcomes: Sendable, Equatable {
         public var repairedHouseholds: Int
         public var seconds: Double
         public var note: String?
+        /// The rounds above the gap tolerance, by day: each with its true certified gap and why.
+        public var uncertified: [UncertifiedRound] = []
     }
 
     public struct Area: Sendable, Equatable {

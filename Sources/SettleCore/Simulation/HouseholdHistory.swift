@@ -32,6 +32,8 @@ public struct RoundRecord: Sendable {
     /// Households in the batch.
     public var households: Int
     public var offers: Int
+    /// Persons against places, and the dimensions short in the batch.
+    public var scarcity: BatchScarcity
     public var result: MatchResult
     public var mechanism: PolicySpec.Mechanism
 }

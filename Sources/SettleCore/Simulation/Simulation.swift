@@ -236,7 +236,7 @@ public struct Simulation: Sendable {
         state.pool.sort()
         state.rounds.append(
             RoundRecord(
-                day: day, households: pool.count, offers: offers, result: result,
+                day: day, households: pool.count, offers: offers, scarcity: BatchScarcity(batch), result: result,
                 mechanism: scenario.spec.policy.mechanism))
     }
 

@@ -23,6 +23,11 @@ public enum JSONReport {
         ]
         if let note = o.matching.note { matching.append(("note", .string(note))) }
         if includeTimings { matching.append(("seconds", .double(o.matching.seconds, 3))) }
+        matching.append(
+            (
+                "uncertified_rounds",
+                .array(o.matching.uncertified.map { uncertified($0, includeTimings: includeTimings) })
+            ))
         var pairs: [(String, JSONValue)] = [
             ("scenario", .string(o.scenario)),
             ("seed", .unsigned(o.seed)),
@@ -185,5 +190,30 @@ public enum JSONReport {
                 .double(row.settled > 0 ? Double(row.selfSettled) / Double(row.settled) : 0, 4)
             ),
         ])
+    }
+
+    static func uncertified(_ r: UncertifiedRound, includeTimings: Bool) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("day", .int(r.day)),
+            ("households", .int(r.households)),
+            ("persons", .int(r.scarcity.persons)),
+            ("places", .int(r.scarcity.places)),
+            (
+                "short_dimensions",
+                .array(
+                    r.scarcity.shortDimensions.map {
+                        .object([
+                            ("name", .string($0.name)), ("demand", .int($0.demand)), ("capacity", .int($0.capacity)),
+                        ])
+                    })
+            ),
+            ("objective", .double(r.objective)),
+            ("bound", .double(r.bound)),
+            ("gap", .double(r.gap, 8)),
+            ("termination", .string(r.termination.rawValue)),
+        ]
+        if let note = r.note { pairs.append(("note", .string(note))) }
+        if includeTimings { pairs.append(("seconds", .double(r.seconds, 3))) }
+        return .object(pairs)
     }
 }

@@ -99,6 +99,10 @@ public enum TerminalReport {
             )
         }
         if let note = m.note { out.append("  note: \(note)") }
+        if !m.uncertified.isEmpty {
+            out.append("  rounds above the gap tolerance (\(m.uncertified.count)), with their certified gap and why:")
+            for r in m.uncertified { out.append("    " + uncertifiedLine(r, showTimings: showTimings)) }
+        }
         out.append("")
         var counties_ = TextTable(
             columns: [
@@ -144,6 +148,24 @@ public enum TerminalReport {
             end = start
         }
         return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
+    /// One uncertified round: its gap, how short its places were, and where the solver stopped.
+    static func uncertifiedLine(_ r: UncertifiedRound, showTimings: Bool) -> String {
+        var parts = [
+            String(
+                format: "day %d: gap %.4f %% (objective %.3f, bound %.3f)", r.day, 100 * r.gap, r.objective, r.bound),
+            "\(n(r.households)) households, \(n(r.scarcity.persons)) persons for \(n(r.scarcity.places)) places"
+                + (r.scarcity.placesShort ? " (places short)" : ""),
+        ]
+        for d in r.scarcity.shortDimensions {
+            parts.append(
+                "\(d.name.replacingOccurrences(of: "_", with: " ")) short (\(n(d.demand)) needed, \(n(d.capacity)) left)"
+            )
+        }
+        parts.append(r.termination.rawValue.replacingOccurrences(of: "_", with: " ") + (r.note.map { ": \($0)" } ?? ""))
+        if showTimings { parts.append(String(format: "%.2f s", r.seconds)) }
+        return parts.joined(separator: "; ")
     }
 
     static func millions(_ nok: Double) -> String {
