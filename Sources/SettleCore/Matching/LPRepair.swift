@@ -60,7 +60,8 @@ enum LPRepair {
             steps = pricing.steps
             if pricing.bound < bound { duals = (pricing.lp.sinkPrices(), pricing.mu) }
             bound = min(bound, pricing.bound)
-            if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
+            // Without a pricing step the priced LP is the first one: a second dive would repeat the first.
+            if pricing.steps > 0 && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
                 var again = LPDive(
                     batch, dimensions: dims, lp: pricing.lp, mu: pricing.mu, profit: profit, bound: bound,
                     options: options)

@@ -26,6 +26,9 @@ struct RepackSearch {
     private var members: [[Int]]
     private var pools: [[Int]?]
     private let minimumGain: Double
+    /// The values municipality by municipality (m × H): a repack reads one municipality's column,
+    /// which in the row-major batch is one cache miss per household.
+    private let byMunicipality: [Double]
 
     init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], placement: [Int?]) {
         self.batch = batch
@@ -46,6 +49,17 @@ struct RepackSearch {
         pools = Array(repeating: nil, count: batch.municipalityCount)
         let scale = batch.value.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
         minimumGain = 1e-9 * max(1, scale)
+        let H = batch.householdCount
+        let M = batch.municipalityCount
+        var byMunicipality = [Double](repeating: -.infinity, count: H * M)
+        for h in 0..<H {
+            for m in 0..<M { byMunicipality[m * H + h] = batch.value[h * M + m] }
+        }
+        self.byMunicipality = byMunicipality
+    }
+
+    @inline(__always) private func value(_ h: Int, _ m: Int) -> Double {
+        byMunicipality[m * batch.householdCount + h]
     }
 
     var objective: Double {
@@ -54,14 +68,14 @@ struct RepackSearch {
         }
     }
 
-    private func current(_ m: Int) -> Double { members[m].reduce(0.0) { $0 + batch.value($1, m) } }
+    private func current(_ m: Int) -> Double { members[m].reduce(0.0) { $0 + value($1, m) } }
 
     /// Unplaced households that may go to `m`, in index order (rebuilt after each move).
     private mutating func pool(_ m: Int) -> [Int] {
         if let cached = pools[m] { return cached }
         let capacity = batch.capacity[m]
         let list = (0..<batch.householdCount).filter { h in
-            placement[h] == nil && sizes[h] <= capacity && batch.isAllowed(h, m) && batch.value(h, m) > 0
+            placement[h] == nil && sizes[h] <= capacity && value(h, m) > 0
         }
         pools[m] = list
         return list
@@ -97,8 +111,8 @@ struct RepackSearch {
         let slots = max(0, Self.maximumCells / width - items.count)
         if plain.count > slots {
             plain.sort {
-                let a = batch.value($0, m) / Double(sizes[$0])
-                let b = batch.value($1, m) / Double(sizes[$1])
+                let a = value($0, m) / Double(sizes[$0])
+                let b = value($1, m) / Double(sizes[$1])
                 return a != b ? a > b : $0 < $1
             }
             plain.removeLast(plain.count - slots)
@@ -108,10 +122,10 @@ struct RepackSearch {
         var keep = [Bool](repeating: false, count: items.count * width)
         for (i, h) in items.enumerated() {
             let weight = sizes[h]
-            let value = batch.value(h, m)
+            let worth = value(h, m)
             var c = capacity
             while c >= weight {
-                let with = best[c - weight] + value
+                let with = best[c - weight] + worth
                 if with > best[c] {
                     best[c] = with
                     keep[i * width + c] = true
