@@ -25,6 +25,9 @@ struct RepackSearch {
     private let hasDemand: [Bool]
     private var members: [[Int]]
     private var pools: [[Int]?]
+    /// Per municipality, the best repack with room kept for a household of each size, with no
+    /// household excluded: an upper bound on the repacks around a household of that size.
+    private var packBounds: [[Int: Double]]
     private let minimumGain: Double
     /// The values municipality by municipality (m × H): a repack reads one municipality's column,
     /// which in the row-major batch is one cache miss per household.
@@ -47,6 +50,7 @@ struct RepackSearch {
         self.room = room
         self.members = members
         pools = Array(repeating: nil, count: batch.municipalityCount)
+        packBounds = Array(repeating: [:], count: batch.municipalityCount)
         let scale = batch.value.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
         minimumGain = 1e-9 * max(1, scale)
         let H = batch.householdCount
@@ -84,9 +88,9 @@ struct RepackSearch {
     /// The best set for `m` among its households (but `leaving`) and the unplaced ones (but
     /// `excluded`), with room kept for `forced`; its value without `forced`'s.
     private mutating func repack(
-        _ m: Int, without leaving: Int? = nil, forced: Int? = nil, excluded: [Int] = []
+        _ m: Int, without leaving: Int? = nil, forced: Int? = nil, excluded: [Int] = [], reserve: Int = 0
     ) -> (value: Double, chosen: [Int]) {
-        let capacity = batch.capacity[m] - (forced.map { sizes[$0] } ?? 0)
+        let capacity = batch.capacity[m] - (forced.map { sizes[$0] } ?? 0) - reserve
         if capacity < 0 { return (-.infinity, []) }
         var candidates = members[m].filter { $0 != leaving }
         candidates += pool(m).filter { $0 != leaving && !excluded.contains($0) }
@@ -118,6 +122,7 @@ struct RepackSearch {
             plain.removeLast(plain.count - slots)
         }
         items += plain
+        items = Self.undominated(items, capacity: capacity, weight: { sizes[$0] }, worth: { value($0, m) })
         var best = [Double](repeating: 0, count: width)
         var keep = [Bool](repeating: false, count: items.count * width)
         for (i, h) in items.enumerated() {
@@ -142,9 +147,54 @@ struct RepackSearch {
         return (best[capacity], chosen)
     }
 
+    /// The items, in order, without those the knapsack could never take: an item of weight w
+    /// after capacity / w items of the same weight worth at least as much. Any set using it
+    /// leaves one of those out, and swapping it in is worth as much, so the table never improves
+    /// on it and the chosen set is the same without it. In a round with one to three places a
+    /// municipality, this leaves a handful of the hundreds of waiting households.
+    static func undominated(
+        _ items: [Int], capacity: Int, weight: (Int) -> Int, worth: (Int) -> Double
+    ) -> [Int] {
+        guard capacity > 0 else { return [] }
+        // Per weight, the largest values so far, ascending, at most capacity / weight of them.
+        var top = [[Double]](repeating: [], count: capacity + 1)
+        var kept: [Int] = []
+        kept.reserveCapacity(min(items.count, 64))
+        for item in items {
+            let w = weight(item)
+            if w > capacity || w <= 0 { continue }
+            let v = worth(item)
+            let limit = capacity / w
+            if top[w].count == limit {
+                if top[w][0] >= v { continue }
+                top[w].removeFirst()
+            }
+            let at = top[w].firstIndex { $0 > v } ?? top[w].count
+            top[w].insert(v, at: at)
+            kept.append(item)
+        }
+        return kept
+    }
+
+    /// At least what `repack(m, forced: g, excluded: …)` can be worth for any household g of
+    /// size `reserve`: its candidates are a superset (none excluded, no demand of g's to fit).
+    /// Nil where the candidates might be cut to the table's size, which would break that.
+    private mutating func packBound(_ m: Int, reserve: Int) -> Double? {
+        if let known = packBounds[m][reserve] { return known }
+        let width = batch.capacity[m] - reserve + 1
+        guard width > 0 else { return nil }
+        if members[m].count + pool(m).count > Self.maximumCells / width { return nil }
+        let value = repack(m, reserve: reserve).value
+        packBounds[m][reserve] = value
+        return value
+    }
+
     /// `m` takes `chosen`; its other households leave (unplaced).
     private mutating func apply(_ m: Int, _ chosen: [Int]) {
-        for i in pools.indices { pools[i] = nil }
+        for i in pools.indices {
+            pools[i] = nil
+            packBounds[i].removeAll(keepingCapacity: true)
+        }
         for h in members[m] {
             room.release(h, m)
             placement[h] = nil
@@ -190,6 +240,11 @@ struct RepackSearch {
                     // Making room in m means displacing someone, so a repack is tried only where
                     // g's move alone would beat the best so far (heuristic: saves most knapsacks).
                     if base + value <= (chosen?.gain ?? minimumGain) { continue }
+                    if let bound = packBound(m, reserve: sizes[g]),
+                        base + value + bound - current(m) <= (chosen?.gain ?? minimumGain)
+                    {
+                        continue
+                    }
                     let packed = repack(m, forced: g, excluded: left.chosen)
                     let gain = base + value + packed.value - current(m)
                     if gain > (chosen?.gain ?? minimumGain) { chosen = (m, gain, packed.chosen) }
