@@ -32,6 +32,8 @@ struct KnapsackBound {
     let sizes: [Int]
     /// v_hm − μ_m·d_h per allowed pair (−∞ elsewhere), row-major.
     private let priced: [Double]
+    /// The same, municipality by municipality (m × H), for the knapsacks' column reads.
+    private let pricedByMunicipality: [Double]
     /// Σ μ·capacity of the dimensions.
     private let dimensionTerm: Double
 
@@ -53,6 +55,11 @@ struct KnapsackBound {
             }
         }
         self.priced = priced
+        var byMunicipality = [Double](repeating: -.infinity, count: H * M)
+        for h in 0..<H {
+            for m in 0..<M { byMunicipality[m * H + h] = priced[h * M + m] }
+        }
+        pricedByMunicipality = byMunicipality
         var term = 0.0
         for k in dims.indices where !mu.isEmpty {
             for m in 0..<M { term += mu[k * M + m] * Double(dims[k].capacity[m]) }
@@ -86,7 +93,7 @@ struct KnapsackBound {
             items.removeAll(keepingCapacity: true)
             var total = 0
             for h in 0..<H {
-                let p = priced[h * M + m] - u[h]
+                let p = pricedByMunicipality[m * H + h] - u[h]
                 if p > 0 {
                     items.append((h, sizes[h], p))
                     total += sizes[h]
@@ -119,6 +126,10 @@ struct KnapsackBound {
                 continue
             }
             let width = capacity + 1
+            let all = items
+            let kept = KnapsackItems.undominated(
+                Array(all.indices), capacity: capacity, weight: { all[$0].weight }, worth: { all[$0].value })
+            items = kept.map { all[$0] }
             best = [Double](repeating: 0, count: width)
             keep = [Bool](repeating: false, count: items.count * width)
             for (i, item) in items.enumerated() {

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import Testing
+
+@testable import SettleCore
+
+@Suite struct KnapsackItemsTests {
+    /// The 0/1 table the repack search and the knapsack bound use: items in order, a cell
+    /// improved only when strictly better; returns the best value and the chosen items.
+    func table(_ items: [Int], capacity: Int, weight: [Int], worth: [Double]) -> (Double, [Int]) {
+        let width = capacity + 1
+        var best = [Double](repeating: 0, count: width)
+        var keep = [Bool](repeating: false, count: items.count * width)
+        for (i, item) in items.enumerated() {
+            var c = capacity
+            while c >= weight[item] {
+                let with = best[c - weight[item]] + worth[item]
+                if with > best[c] {
+                    best[c] = with
+                    keep[i * width + c] = true
+                }
+                c -= 1
+            }
+        }
+        var chosen: [Int] = []
+        var c = capacity
+        for i in stride(from: items.count - 1, through: 0, by: -1) where keep[i * width + c] {
+            chosen.append(items[i])
+            c -= weight[items[i]]
+        }
+        return (best[capacity], chosen)
+    }
+
+    /// Leaving the dominated items out changes neither the value nor the chosen set, ties included
+    /// (values on a coarse grid, so many items are worth the same).
+    @Test(arguments: 1...6)
+    func prunedTableChoosesTheSameSet(capacity: Int) {
+        var random = SplitMix64(seed: UInt64(capacity))
+        var pruned = 0
+        for _ in 0..<200 {
+            let count = Int(random.next() % 40)
+            let weight = (0..<count).map { _ in 1 + Int(random.next() % 5) }
+            let worth = (0..<count).map { _ in Double(Int(random.next() % 7) - 1) }
+            let items = Array(0..<count)
+            let kept = KnapsackItems.undominated(
+                items, capacity: capacity, weight: { weight[$0] }, worth: { worth[$0] })
+            pruned += count - kept.count
+            let full = table(items, capacity: capacity, weight: weight, worth: worth)
+            let small = table(kept, capacity: capacity, weight: weight, worth: worth)
+            #expect(full.0 == small.0)
+            #expect(full.1 == small.1)
+        }
+        #expect(pruned > 1_000)
+    }
+
+    /// What is left: at most capacity / w items of each weight w that fits, the best ones.
+    @Test func keepsTheBestOfEachWeight() {
+        let weight = [1, 1, 1, 2, 2, 1, 4, 1, 2]
+        let worth = [3.0, 5, 1, 2, 6, 4, 9, 3, 6]
+        let kept = KnapsackItems.undominated(
+            Array(0..<9), capacity: 3, weight: { weight[$0] }, worth: { worth[$0] })
+        // Weight 1: 3, 5, 1 fill the three; 4 beats the lowest (1); the last 3 ties the lowest left.
+        // Weight 2: 2, then 6 beats it, and the second 6 only ties. Weight 4 never fits.
+        #expect(kept == [0, 1, 2, 3, 4, 5])
+        #expect(KnapsackItems.undominated([0, 1], capacity: 0, weight: { _ in 1 }, worth: { _ in 1 }).isEmpty)
+    }
+}
