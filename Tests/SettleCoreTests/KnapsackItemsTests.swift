@@ -5,30 +5,12 @@ import Testing
 @testable import SettleCore
 
 @Suite struct KnapsackItemsTests {
-    /// The 0/1 table the repack search and the knapsack bound use: items in order, a cell
-    /// improved only when strictly better; returns the best value and the chosen items.
+    /// The table the repack search and the knapsack bound use (`KnapsackItems.pack`), on every item:
+    /// what pruning must not change.
     func table(_ items: [Int], capacity: Int, weight: [Int], worth: [Double]) -> (Double, [Int]) {
-        let width = capacity + 1
-        var best = [Double](repeating: 0, count: width)
-        var keep = [Bool](repeating: false, count: items.count * width)
-        for (i, item) in items.enumerated() {
-            var c = capacity
-            while c >= weight[item] {
-                let with = best[c - weight[item]] + worth[item]
-                if with > best[c] {
-                    best[c] = with
-                    keep[i * width + c] = true
-                }
-                c -= 1
-            }
-        }
-        var chosen: [Int] = []
-        var c = capacity
-        for i in stride(from: items.count - 1, through: 0, by: -1) where keep[i * width + c] {
-            chosen.append(items[i])
-            c -= weight[items[i]]
-        }
-        return (best[capacity], chosen)
+        let packed = KnapsackItems.pack(
+            items, capacity: capacity, weight: { weight[$0] }, worth: { worth[$0] }, pruned: false)
+        return (packed.value, packed.chosen)
     }
 
     /// Leaving the dominated items out changes neither the value nor the chosen set, ties included

@@ -87,8 +87,6 @@ struct KnapsackBound {
         for h in 0..<H { bound += u[h] }
         var taken = [Int](repeating: 0, count: H)
         var items: [(h: Int, weight: Int, value: Double)] = []
-        var best: [Double] = []
-        var keep: [Bool] = []
         for m in 0..<M where batch.capacity[m] > 0 {
             items.removeAll(keepingCapacity: true)
             var total = 0
@@ -125,30 +123,11 @@ struct KnapsackBound {
                 }
                 continue
             }
-            let width = capacity + 1
             let all = items
-            let kept = KnapsackItems.undominated(
+            let packed = KnapsackItems.pack(
                 Array(all.indices), capacity: capacity, weight: { all[$0].weight }, worth: { all[$0].value })
-            items = kept.map { all[$0] }
-            best = [Double](repeating: 0, count: width)
-            keep = [Bool](repeating: false, count: items.count * width)
-            for (i, item) in items.enumerated() {
-                var c = capacity
-                while c >= item.weight {
-                    let with = best[c - item.weight] + item.value
-                    if with > best[c] {
-                        best[c] = with
-                        keep[i * width + c] = true
-                    }
-                    c -= 1
-                }
-            }
-            bound += best[capacity]
-            var c = capacity
-            for i in stride(from: items.count - 1, through: 0, by: -1) where keep[i * width + c] {
-                taken[items[i].h] += 1
-                c -= items[i].weight
-            }
+            bound += packed.value
+            for i in packed.chosen { taken[all[i].h] += 1 }
         }
         return (bound, taken)
     }

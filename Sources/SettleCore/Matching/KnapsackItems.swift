@@ -30,4 +30,37 @@ enum KnapsackItems {
         }
         return kept
     }
+
+    /// The 0/1 knapsack over `items` in order (a cell improved only when strictly better): the
+    /// best value within `capacity` and the items chosen, last first. `pruned` leaves the
+    /// dominated items out first, which changes neither.
+    static func pack(
+        _ items: [Int], capacity: Int, weight: (Int) -> Int, worth: (Int) -> Double, pruned: Bool = true
+    ) -> (value: Double, chosen: [Int]) {
+        guard capacity >= 0 else { return (0, []) }
+        let items = pruned ? undominated(items, capacity: capacity, weight: weight, worth: worth) : items
+        let width = capacity + 1
+        var best = [Double](repeating: 0, count: width)
+        var keep = [Bool](repeating: false, count: items.count * width)
+        for (i, item) in items.enumerated() {
+            let w = weight(item)
+            let v = worth(item)
+            var c = capacity
+            while c >= w {
+                let with = best[c - w] + v
+                if with > best[c] {
+                    best[c] = with
+                    keep[i * width + c] = true
+                }
+                c -= 1
+            }
+        }
+        var chosen: [Int] = []
+        var c = capacity
+        for i in stride(from: items.count - 1, through: 0, by: -1) where keep[i * width + c] {
+            chosen.append(items[i])
+            c -= weight(items[i])
+        }
+        return (best[capacity], chosen)
+    }
 }

@@ -122,29 +122,7 @@ struct RepackSearch {
             plain.removeLast(plain.count - slots)
         }
         items += plain
-        items = KnapsackItems.undominated(items, capacity: capacity, weight: { sizes[$0] }, worth: { value($0, m) })
-        var best = [Double](repeating: 0, count: width)
-        var keep = [Bool](repeating: false, count: items.count * width)
-        for (i, h) in items.enumerated() {
-            let weight = sizes[h]
-            let worth = value(h, m)
-            var c = capacity
-            while c >= weight {
-                let with = best[c - weight] + worth
-                if with > best[c] {
-                    best[c] = with
-                    keep[i * width + c] = true
-                }
-                c -= 1
-            }
-        }
-        var chosen: [Int] = []
-        var c = capacity
-        for i in stride(from: items.count - 1, through: 0, by: -1) where keep[i * width + c] {
-            chosen.append(items[i])
-            c -= sizes[items[i]]
-        }
-        return (best[capacity], chosen)
+        return KnapsackItems.pack(items, capacity: capacity, weight: { sizes[$0] }, worth: { value($0, m) })
     }
 
     /// At least what `repack(m, forced: g, excluded: …)` can be worth for any household g of
