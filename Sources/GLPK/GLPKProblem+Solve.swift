@@ -78,6 +78,14 @@ extension GLPKProblem {
         parameters.tm_lim = timeLimit
         parameters.mip_gap = settings.relativeGap
         parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
+        parameters.br_tech =
+            switch settings.branching {
+            case .firstFractional: GLP_BR_FFV
+            case .lastFractional: GLP_BR_LFV
+            case .mostFractional: GLP_BR_MFV
+            case .driebeckTomlin: GLP_BR_DTH
+            case .pseudocost: GLP_BR_PCH
+            }
         parameters.cb_func = recordBestBound
         parameters.cb_info = Unmanaged.passUnretained(tracker).toOpaque()
         let code = withExtendedLifetime(tracker) { glp_intopt(handle, &parameters) }

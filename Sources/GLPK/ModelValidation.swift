@@ -150,6 +150,7 @@ struct GLPKSettings {
     var relativeGap: Double
     var presolve: Bool
     var nodeLimit: Int32?
+    var branching: Branching = .driebeckTomlin
 }
 
 extension SolveOptions {
@@ -171,6 +172,6 @@ extension SolveOptions {
         }
         return GLPKSettings(
             verbose: verbose, timeLimit: milliseconds, relativeGap: relativeGap, presolve: presolve,
-            nodeLimit: nodeLimit.map { Int32(clamping: $0) })
+            nodeLimit: nodeLimit.map { Int32(clamping: $0) }, branching: branching)
     }
 }

@@ -17,12 +17,15 @@ public struct SolveOptions: Sendable {
     /// Branch-and-cut stops after this many tree nodes (`iterationOrOtherLimit`, keeping the
     /// incumbent). Unlike a time limit it gives the same answer on every machine.
     public var nodeLimit: Int?
+    /// Which fractional variable branch-and-cut branches on.
+    public var branching: Branching
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-6, verbose: Bool = false,
-        presolve: Bool = true, nodeLimit: Int? = nil
+        presolve: Bool = true, nodeLimit: Int? = nil, branching: Branching = .driebeckTomlin
     ) {
         self.nodeLimit = nodeLimit
+        self.branching = branching
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.verbose = verbose

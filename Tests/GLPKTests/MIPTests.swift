@@ -193,3 +193,27 @@ func unboundedMIP(presolve: Bool) throws {
     #expect(first.values == second.values)
     #expect(throws: GLPKError.self) { try GLPKSolver.solve(model, options: SolveOptions(nodeLimit: 0)) }
 }
+
+@Test(arguments: Branching.allCases)
+func everyBranchingRuleReachesTheOptimum(_ branching: Branching) throws {
+    for (sense, optimum) in [(LinearModel.Sense.maximize, 336.0), (.minimize, 261.0)] {
+        let result = try GLPKSolver.solve(
+            GAPInstance.model(sense: sense), options: SolveOptions(relativeGap: 0, branching: branching))
+        #expect(result.termination == .optimal)
+        #expect(result.objective == optimum)
+        #expect(try SolveOptions(branching: branching).validated().branching == branching)
+    }
+}
+
+@Test func branchingRulesReallyDiffer() throws {
+    // Stopped after the same number of nodes, the rules leave different trees and so different
+    // bounds: if GLPK got one rule for all, every bound here would be the same.
+    let model = randomGAP(agents: 5, jobs: 30, seed: 3, sense: .minimize)
+    var bounds: [Branching: Double] = [:]
+    for branching in Branching.allCases {
+        let result = try GLPKSolver.solve(
+            model, options: SolveOptions(relativeGap: 0, presolve: false, nodeLimit: 50, branching: branching))
+        bounds[branching] = result.bound
+    }
+    #expect(Set(bounds.values).count > 1, "\(bounds)")
+}
