@@ -21,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SettleCore", package: root),
+                .product(name: "SettleIO", package: root),
             ],
             path: "Benchmarks/SettleBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
