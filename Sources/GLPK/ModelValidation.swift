@@ -150,7 +150,7 @@ struct GLPKSettings {
     var relativeGap: Double
     var presolve: Bool
     var nodeLimit: Int32?
-    var branching: Branching = .driebeckTomlin
+    var branching: Branching
 }
 
 extension SolveOptions {

@@ -28,7 +28,7 @@ public enum BatchMatcher {
                 method == .exact ? ExactMIP.solve(batch, options: options) : LPRepair.solve(batch, options: options)
             if options.method == .auto, method == .lpRepair, result.termination != .optimal,
                 result.termination != .failed, batch.allowedPairs <= exactFallbackPairLimit,
-                !BatchScarcity(batch).placesShort
+                !BatchScarcity.placesShort(batch)
             {
                 result = exactFallback(batch, lpRepair: result, options: options)
             }

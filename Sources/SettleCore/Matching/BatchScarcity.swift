@@ -33,12 +33,19 @@ public struct BatchScarcity: Sendable, Equatable {
     }
 
     public init(_ batch: MatchingBatch) {
-        persons = batch.households.reduce(0) { $0 + $1.size }
-        places = batch.capacity.reduce(0) { $0 + max(0, $1) }
+        persons = Self.persons(batch)
+        places = Self.places(batch)
         shortDimensions = batch.dimensions.compactMap { d in
             let demand = d.demand.reduce(0, +)
             let capacity = d.capacity.reduce(0) { $0 + max(0, $1) }
             return demand > capacity ? Shortfall(name: d.name, demand: demand, capacity: capacity) : nil
         }
     }
+
+    /// `placesShort` without summing the dimensions, for the matcher's per-batch choices.
+    static func placesShort(_ batch: MatchingBatch) -> Bool { places(batch) < persons(batch) }
+
+    private static func persons(_ batch: MatchingBatch) -> Int { batch.households.reduce(0) { $0 + $1.size } }
+
+    private static func places(_ batch: MatchingBatch) -> Int { batch.capacity.reduce(0) { $0 + max(0, $1) } }
 }

@@ -59,7 +59,7 @@ enum RepairMIP {
         // with most-fractional); where they are short its choices find better placements.
         let solveOptions = SolveOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeGap: relativeGap, nodeLimit: nodeLimit,
-            branching: BatchScarcity(batch).placesShort ? .driebeckTomlin : .mostFractional)
+            branching: BatchScarcity.placesShort(batch) ? .driebeckTomlin : .mostFractional)
         let solved = try? GLPKSolver.solve(model, options: solveOptions)
         let limit: MatchTermination? =
             switch solved?.termination {
