@@ -91,10 +91,19 @@ enum LPRepair {
         }
         if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
             let knapsack = KnapsackBound(batch, dimensions: dims, profit: profit, mu: duals.mu)
+            let packing = H <= SetPacking.householdLimit && BatchScarcity.placesShort(batch)
             let improved = knapsack.improve(
                 from: knapsack.householdPrices(sinkPrice: duals.price), target: attempt.objective,
-                enough: attempt.objective / (1 - options.gapTolerance))
-            bound = min(bound, improved)
+                enough: attempt.objective / (1 - options.gapTolerance), collecting: packing)
+            bound = min(bound, improved.bound)
+            if packing && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance,
+                let packed = SetPacking.improve(
+                    batch, dimensions: dims, sets: improved.sets, placement: attempt.placement,
+                    objective: attempt.objective, options: options)
+            {
+                attempt.placement = packed.placement
+                attempt.objective = packed.objective
+            }
         }
         let objective = attempt.objective
         let certified = max(bound, objective)
