@@ -170,7 +170,7 @@ struct KnapsackBound {
             for h in u.indices { u[h] = max(0, u[h] - step * (1 - Double(taken[h]))) }
             steps += 1
             let next = evaluate(u, collecting: collecting)
-            if collecting && next.bound <= min(bestBound, next.bound) * (1 + Self.collectWithin) {
+            if collecting && next.bound <= bestBound + Self.collectWithin * abs(bestBound) {
                 collected.formUnion(next.sets)
             }
             taken = next.taken

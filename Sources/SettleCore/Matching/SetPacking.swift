@@ -34,15 +34,20 @@ enum SetPacking {
     ) -> (placement: [Int?], objective: Double)? {
         let H = batch.householdCount
         let M = batch.municipalityCount
-        let sizes = batch.households.map(\.size)
         var columns: [Column] = []
         var seen = Set<[Int]>()
+        // An empty municipality's room: each set is tried in it and released again.
+        var room = Room(batch, dimensions: dims)
         func add(_ m: Int, _ households: [Int]) {
             guard !households.isEmpty, seen.insert([m] + households).inserted else { return }
-            if households.reduce(0, { $0 + sizes[$1] }) > batch.capacity[m] { return }
-            for k in dims.indices where households.reduce(0, { $0 + dims[k].demand[$1] }) > dims[k].capacity[m] {
-                return
+            var used = 0
+            for h in households {
+                guard room.fits(h, m) else { break }
+                room.use(h, m)
+                used += 1
             }
+            for h in households.prefix(used) { room.release(h, m) }
+            guard used == households.count else { return }
             columns.append(
                 Column(m: m, households: households, value: households.reduce(0.0) { $0 + batch.value($1, m) }))
         }
