@@ -66,9 +66,9 @@ import Testing
                 path: "wait_days.within_target_share", value: 1, readme: "everyone settled is within IMDi's target"),
         ],
         "spring-surge.yaml": [
-            Figure(path: "wait_days.mean", value: 60.07, readme: "the mean wait rises from 51 to 60 days"),
+            Figure(path: "wait_days.mean", value: 60.31, readme: "the mean wait rises from 51 to 60 days"),
             Figure(path: "wait_days.p90", value: 90, readme: "the 90th percentile from 70 to 90 days"),
-            Figure(path: "wait_days.within_target_share", value: 0.999, readme: "99.90 % are still settled"),
+            Figure(path: "wait_days.within_target_share", value: 0.9994, readme: "99.94 % are still settled"),
         ],
         "low-self-settlement.yaml": [
             Figure(
@@ -80,10 +80,10 @@ import Testing
         "decisions-below-need.yaml": [
             Figure(path: "capacity.decided", value: 21_906, readme: "Decisions of 21,906 places"),
             Figure(path: "persons", value: 37_979, readme: "for 37,979 persons"),
-            Figure(path: "capacity.used", value: 21_680, readme: "21,680 are settled"),
-            Figure(path: "outcomes.waiting", value: 7_210, readme: "7,210 persons still wait for an offer"),
-            Figure(path: "waiting_reasons.not_reached.persons", value: 6_264, readme: "(6,264 of them never reached"),
-            Figure(path: "wait_days.mean", value: 73.15, readme: "rises from 51 to 73 days"),
+            Figure(path: "capacity.used", value: 21_686, readme: "21,686 are settled"),
+            Figure(path: "outcomes.waiting", value: 7_045, readme: "7,045 persons still wait for an offer"),
+            Figure(path: "waiting_reasons.not_reached.persons", value: 6_114, readme: "(6,114 of them never reached"),
+            Figure(path: "wait_days.mean", value: 72.71, readme: "rises from 51 to 73 days"),
         ],
         "small.yaml": [
             Figure(

@@ -48,6 +48,8 @@ struct LPDive {
     /// The bound the attempt is measured against.
     let bound: Double
     let options: MatchingOptions
+    /// Whether the split households the greedy pass leaves short go to the repair MIP.
+    let repairByMIP: Bool
     let sizes: [Int]
     let isSpecial: [Bool]
     /// Households with a dimension demand, in index order.
@@ -62,7 +64,7 @@ struct LPDive {
 
     init(
         _ batch: MatchingBatch, dimensions dims: [CapacityDimension], lp: WarmTransportation, mu: [Double],
-        profit: [Double], bound: Double, options: MatchingOptions
+        profit: [Double], bound: Double, options: MatchingOptions, repairByMIP: Bool = true
     ) {
         let H = batch.householdCount
         self.batch = batch
@@ -72,6 +74,7 @@ struct LPDive {
         self.profit = profit
         self.bound = bound
         self.options = options
+        self.repairByMIP = repairByMIP
         sizes = batch.households.map(\.size)
         var isSpecial = [Bool](repeating: false, count: H)
         var specials: [Int] = []
@@ -194,7 +197,7 @@ struct LPDive {
             if changed == 0 { break }
             lp.solve()
         }
-        return assemble(mipAllowed: true)
+        return assemble(mipAllowed: repairByMIP)
     }
 
     /// Fixed households, then whole LP placements that still fit (households without a demand

@@ -54,12 +54,12 @@ enum RepairMIP {
         }
         if variables.isEmpty { return Outcome(placement: [], limit: nil, note: nil) }
         // A node limit, not a time limit, so the repair gives the same answer on every machine;
-        // the time limit is only a safety net. Where places are ample the MIP is nearly integral and
-        // GLPK's default branching spent most of a year's time choosing (norway-2023: 5.1 s, 2.2 s
-        // with most-fractional); where they are short its choices find better placements.
+        // the time limit is only a safety net. It runs where places are ample (`LPRepair`), where
+        // the MIP is nearly integral and GLPK's default branching spent most of a year's time
+        // choosing (norway-2023: 5.1 s, 2.2 s with most-fractional).
         let solveOptions = SolveOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeGap: relativeGap, nodeLimit: nodeLimit,
-            branching: BatchScarcity.placesShort(batch) ? .driebeckTomlin : .mostFractional)
+            branching: .mostFractional)
         let solved = try? GLPKSolver.solve(model, options: solveOptions)
         let limit: MatchTermination? =
             switch solved?.termination {
