@@ -66,7 +66,7 @@ import Testing
                 path: "wait_days.within_target_share", value: 1, readme: "everyone settled is within IMDi's target"),
         ],
         "spring-surge.yaml": [
-            Figure(path: "wait_days.mean", value: 60.31, readme: "the mean wait rises from 51 to 60 days"),
+            Figure(path: "wait_days.mean", value: 60.32, readme: "the mean wait rises from 51 to 60 days"),
             Figure(path: "wait_days.p90", value: 90, readme: "the 90th percentile from 70 to 90 days"),
             Figure(path: "wait_days.within_target_share", value: 0.9994, readme: "99.94 % are still settled"),
         ],
