@@ -64,7 +64,7 @@ struct LPDive {
 
     init(
         _ batch: MatchingBatch, dimensions dims: [CapacityDimension], lp: WarmTransportation, mu: [Double],
-        profit: [Double], bound: Double, options: MatchingOptions, repairByMIP: Bool = true
+        profit: [Double], bound: Double, options: MatchingOptions, repairByMIP: Bool
     ) {
         let H = batch.householdCount
         self.batch = batch

@@ -8,10 +8,10 @@ import GLPK
 /// bound's subgradient steps chose near its best prices (`KnapsackBound.improve(collecting:)`).
 ///
 /// Why: there the optimum is mostly a packing of whole households into a few places per
-/// municipality, and the placement, not the bound, is what stays off. On spring-surge day 133
-/// (1,133 households) the placement was 1350.04 against a bound of 1351.87, and column
-/// generation showed the bound at what this relaxation can give (its master reached 1351.78);
-/// packing these sets gives 1350.84 (0.077 %) in about 1 s. With every set, the set model's LP
+/// municipality, and the placement, not the bound, is what stays off. When this step was added,
+/// spring-surge day 133 (1,133 households) had its placement at 1350.04 against a bound of
+/// 1351.87, and column generation showed the bound at what this relaxation can give (its master
+/// reached 1351.78); packing these sets gave 1350.84 (0.077 %) in about 1 s. With every set, the set model's LP
 /// is as tight as the knapsack bound, which is why branch and cut gets somewhere on it; on the pair
 /// model (knapsack rows per municipality) it made no progress within a minute.
 enum SetPacking {
