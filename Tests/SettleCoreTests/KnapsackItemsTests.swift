@@ -46,4 +46,26 @@ import Testing
         #expect(kept == [0, 1, 2, 3, 4, 5])
         #expect(KnapsackItems.undominated([0, 1], capacity: 0, weight: { _ in 1 }, worth: { _ in 1 }).isEmpty)
     }
+
+    /// The knapsack bound's table with buffers kept from pack to pack: the same value and the same
+    /// chosen set as the full table, ties included, whatever the packs before it left behind.
+    @Test func reusedTableChoosesTheSameSet() {
+        var random = SplitMix64(seed: 14)
+        var packer = KnapsackTable()
+        var chosen = 0
+        for trial in 0..<2_000 {
+            let capacity = trial % 3 == 0 ? Int(random.next() % 40) : 1 + Int(random.next() % 6)
+            let count = Int(random.next() % 60)
+            let weight = (0..<count).map { _ in 1 + Int(random.next() % 5) }
+            let worth = (0..<count).map { _ in Double(Int(random.next() % 7) + 1) / 2 }
+            let full = table(Array(0..<count), capacity: capacity, weight: weight, worth: worth)
+            let value = weight.withUnsafeBufferPointer { weight in
+                worth.withUnsafeBufferPointer { packer.pack(weight: weight, worth: $0, capacity: capacity) }
+            }
+            #expect(value == full.0)
+            #expect(packer.chosen == full.1)
+            chosen += full.1.count
+        }
+        #expect(chosen > 5_000)
+    }
 }

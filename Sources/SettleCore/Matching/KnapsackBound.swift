@@ -95,50 +95,72 @@ struct KnapsackBound {
         for h in 0..<H { bound += u[h] }
         var taken = [Int](repeating: 0, count: H)
         var sets: [[Int]] = []
-        var items: [(h: Int, weight: Int, value: Double)] = []
+        // Reused from municipality to municipality: the households with a positive profit.
+        var households = [Int](repeating: 0, count: H)
+        var weight = [Int](repeating: 0, count: H)
+        var worth = [Double](repeating: 0, count: H)
+        var table = KnapsackTable()
         for m in 0..<M where batch.capacity[m] > 0 {
-            items.removeAll(keepingCapacity: true)
+            var n = 0
             var total = 0
-            for h in 0..<H {
-                let p = pricedByMunicipality[m * H + h] - u[h]
-                if p > 0 {
-                    items.append((h, sizes[h], p))
-                    total += sizes[h]
+            let column = m * H
+            pricedByMunicipality.withUnsafeBufferPointer { priced in
+                u.withUnsafeBufferPointer { u in
+                    households.withUnsafeMutableBufferPointer { households in
+                        weight.withUnsafeMutableBufferPointer { weight in
+                            worth.withUnsafeMutableBufferPointer { worth in
+                                for h in 0..<H {
+                                    let p = priced[column + h] - u[h]
+                                    if p > 0 {
+                                        households[n] = h
+                                        weight[n] = sizes[h]
+                                        worth[n] = p
+                                        n += 1
+                                        total += sizes[h]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            if items.isEmpty { continue }
+            if n == 0 { continue }
             let capacity = min(batch.capacity[m], total)
             if capacity == total {
-                for item in items {
-                    bound += item.value
-                    taken[item.h] += 1
+                for i in 0..<n {
+                    bound += worth[i]
+                    taken[households[i]] += 1
                 }
-                if collecting { sets.append([m] + items.map(\.h)) }
+                if collecting { sets.append([m] + households[0..<n]) }
                 continue
             }
-            if items.count * (capacity + 1) > Self.maximumCells {
+            if n * (capacity + 1) > Self.maximumCells {
                 // Fractional knapsack: best ratio first, the last item in part.
-                items.sort { $0.value * Double($1.weight) > $1.value * Double($0.weight) }
+                let order = (0..<n).sorted { worth[$0] * Double(weight[$1]) > worth[$1] * Double(weight[$0]) }
                 var left = capacity
-                for item in items {
+                for i in order {
                     if left == 0 { break }
-                    if item.weight <= left {
-                        bound += item.value
-                        taken[item.h] += 1
-                        left -= item.weight
+                    if weight[i] <= left {
+                        bound += worth[i]
+                        taken[households[i]] += 1
+                        left -= weight[i]
                     } else {
-                        bound += item.value * Double(left) / Double(item.weight)
+                        bound += worth[i] * Double(left) / Double(weight[i])
                         left = 0
                     }
                 }
                 continue
             }
-            let all = items
-            let packed = KnapsackItems.pack(
-                Array(all.indices), capacity: capacity, weight: { all[$0].weight }, worth: { all[$0].value })
-            bound += packed.value
-            for i in packed.chosen { taken[all[i].h] += 1 }
-            if collecting && !packed.chosen.isEmpty { sets.append([m] + packed.chosen.map { all[$0].h }) }
+            let value = weight.withUnsafeBufferPointer { weight in
+                worth.withUnsafeBufferPointer { worth in
+                    table.pack(
+                        weight: UnsafeBufferPointer(rebasing: weight[0..<n]),
+                        worth: UnsafeBufferPointer(rebasing: worth[0..<n]), capacity: capacity)
+                }
+            }
+            bound += value
+            for i in table.chosen { taken[households[i]] += 1 }
+            if collecting && !table.chosen.isEmpty { sets.append([m] + table.chosen.map { households[$0] }) }
         }
         return (bound, taken, sets)
     }
