@@ -32,6 +32,10 @@ struct RepackSearch {
     /// The values municipality by municipality (m × H): a repack reads one municipality's column,
     /// which in the row-major batch is one cache miss per household.
     private let byMunicipality: [Double]
+    /// The knapsack table and its items' weights and values, kept from repack to repack.
+    private var table = KnapsackTable()
+    private var weights: [Int] = []
+    private var worths: [Double] = []
 
     init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], placement: [Int?]) {
         self.batch = batch
@@ -122,7 +126,16 @@ struct RepackSearch {
             plain.removeLast(plain.count - slots)
         }
         items += plain
-        return KnapsackItems.pack(items, capacity: capacity, weight: { sizes[$0] }, worth: { value($0, m) })
+        weights.removeAll(keepingCapacity: true)
+        worths.removeAll(keepingCapacity: true)
+        for h in items {
+            weights.append(sizes[h])
+            worths.append(value(h, m))
+        }
+        let packed = weights.withUnsafeBufferPointer { weight in
+            worths.withUnsafeBufferPointer { table.pack(weight: weight, worth: $0, capacity: capacity) }
+        }
+        return (packed, table.chosen.map { items[$0] })
     }
 
     /// At least what `repack(m, forced: g, excluded: …)` can be worth for any household g of
