@@ -4,20 +4,29 @@ import Testing
 
 @testable import SettleCore
 
-/// A round with places ample where a dimension binds locally and the dive ends far below the
-/// optimum (spring-surge day 245: 195 households, 545 persons for 983 places, large dwellings
-/// binding; the dive's placement 753.548, HiGHS' proven optimum 759.763) is certified once a greedy
-/// pass over every household at the first LP's prices, polished, replaces it.
+/// A round with places ample where the dive ends above the tolerance (three-years day 168:
+/// 55 households; the dive's placement 150.595 against a bound of 150.870) is certified once a
+/// greedy pass over every household at the first LP's prices, polished, replaces it (150.814).
 @Suite struct FreshGreedyRoundTests {
     @Test func anAmpleRoundWhereTheDiveEndsLowIsCertified() throws {
-        let (scenario, round, batch) = try RoundChecks.round("spring-surge.yaml", day: 245)
+        let (scenario, round, batch) = try RoundChecks.round("three-years.yaml", day: 168)
         #expect(!BatchScarcity(batch).placesShort)
-        let result = BatchMatcher.match(round, options: scenario.spec.matching)
+        // lp-repair alone: under `auto` the exact fallback would certify this round too.
+        var options = scenario.spec.matching
+        options.method = .lpRepair
+        let result = BatchMatcher.match(round, options: options)
         #expect(result.termination == .optimal)
         #expect(result.gap <= scenario.spec.matching.gapTolerance)
-        // Above the dive's placement, and not above the optimum HiGHS proved.
-        #expect(result.objective > 759)
-        #expect(result.objective <= 759.763 + 1e-3)
+        // GLPK's branch and cut run to a proven optimum: the placement is at most that, the bound
+        // at least that, and the placement is above the dive's.
+        var exact = scenario.spec.matching
+        exact.method = .exact
+        exact.gapTolerance = 0
+        let optimum = BatchMatcher.match(round, options: exact)
+        #expect(optimum.termination == .optimal)
+        #expect(result.objective <= optimum.objective + 1e-6)
+        #expect(result.bound >= optimum.objective - 1e-6)
+        #expect(result.objective > 150.7)
         RoundChecks.expectFeasible(result, in: batch)
     }
 }

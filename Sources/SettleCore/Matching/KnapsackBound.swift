@@ -16,6 +16,10 @@ struct KnapsackBound {
     static let maximumSteps = 3_000
     /// Steps without a better bound after which the step size halves.
     static let missesBeforeHalving = 10
+    /// Steps in a row without a better bound after which the steps stop. On spring-surge and
+    /// decisions-below-need the first better bound came by step 87 and the next ones at most 19
+    /// steps apart; rounds that had none by then had none in up to 549 steps.
+    static let stallSteps = 100
     /// Pairs evaluated over all steps, which sets the steps between the two.
     static let pairBudget = 60_000_000
     /// Steps whose bound is within this share of the best so far give their sets to `SetPacking`.
@@ -173,9 +177,10 @@ struct KnapsackBound {
         var bestBound = current
         var scale = 1.0
         var sinceBest = 0
+        var stalled = 0
         var steps = 0
         let limit = stepLimit
-        while steps < limit && bestBound > enough {
+        while steps < limit && bestBound > enough && stalled < Self.stallSteps {
             var norm = 0.0
             for h in u.indices {
                 let g = 1 - Double(taken[h])
@@ -194,8 +199,10 @@ struct KnapsackBound {
             if next.bound < bestBound - 1e-9 * abs(bestBound) {
                 bestBound = next.bound
                 sinceBest = 0
+                stalled = 0
             } else {
                 sinceBest += 1
+                stalled += 1
                 // Halving after 3 misses stalled the steps early (spring-surge day 245: bound 752.665
                 // after 300 steps; 751.071 with 10 misses and up to 840 steps; HiGHS' optimum 746.5).
                 if sinceBest >= Self.missesBeforeHalving {
