@@ -40,4 +40,16 @@ struct RepackSearchTests {
         #expect(repack.run(passes: 5) == 0)
         #expect(repack.placement == [0, 0, nil])
     }
+
+    @Test func aWaitingHouseholdWithADemandStaysOutWhenOnlyTheOwnOnesFit() {
+        // Municipality 0 (6 places, one large dwelling) holds a 2 with a large dwelling and a 1.
+        // A 2 needing one and a 2 without wait: both 2s and the own 2 would fill all 6 places but
+        // need two large dwellings, so the repack takes the 2 without and keeps its own.
+        let b = batch(sizes: [2, 1, 2, 2], capacity: [6, 0])
+        let large = CapacityDimension(name: "large_dwellings", demand: [1, 0, 1, 0], capacity: [1, 0])
+        var repack = RepackSearch(b, dimensions: [large], placement: [0, 0, nil, nil])
+        #expect(repack.run(passes: 5) > 0)
+        #expect(repack.placement == [0, 0, nil, 0])
+        #expect(repack.objective == 5)
+    }
 }

@@ -36,11 +36,16 @@ struct RepackSearch {
     private var table = KnapsackTable()
     private var weights: [Int] = []
     private var worths: [Double] = []
+    /// Per dimension, the candidates' demand (with `forced`'s) in a repack: all, and its own only.
+    private var allDemand: [Int]
+    private var ownDemand: [Int]
 
     init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], placement: [Int?]) {
         self.batch = batch
         self.dims = dims
         self.placement = placement
+        allDemand = [Int](repeating: 0, count: dims.count)
+        ownDemand = allDemand
         sizes = batch.households.map(\.size)
         hasDemand = (0..<batch.householdCount).map { h in dims.contains { $0.demand[h] > 0 } }
         var room = Room(batch, dimensions: dims)
@@ -96,25 +101,36 @@ struct RepackSearch {
     ) -> (value: Double, chosen: [Int]) {
         let capacity = batch.capacity[m] - (forced.map { sizes[$0] } ?? 0) - reserve
         if capacity < 0 { return (-.infinity, []) }
-        var candidates = members[m].filter { $0 != leaving }
-        candidates += pool(m).filter { $0 != leaving && !excluded.contains($0) }
         // The knapsack tracks persons only, so households with a demand join only as a group
         // that fits every dimension together (with `forced`): any subset of it fits too. All of
-        // them if they do, else the current ones, else none.
-        func fits(_ group: [Int]) -> Bool {
-            dims.indices.allSatisfy { k in group.reduce(0) { $0 + dims[k].demand[$1] } <= dims[k].capacity[m] }
+        // them if they do, else the current ones, else none. One pass over the candidates (its
+        // own households but `leaving`, the unplaced ones but `leaving` and `excluded`) sums them.
+        let unplaced = pool(m)
+        let K = dims.count
+        for k in 0..<K {
+            let forcedDemand = forced.map { dims[k].demand[$0] } ?? 0
+            allDemand[k] = forcedDemand
+            ownDemand[k] = forcedDemand
         }
-        let extra = forced.map { [$0] } ?? []
-        if !fits(candidates.filter { hasDemand[$0] } + extra) {
-            if fits(candidates.filter { hasDemand[$0] && placement[$0] == m } + extra) {
-                candidates.removeAll { hasDemand[$0] && placement[$0] != m }
-            } else {
-                if !fits(extra) { return (-.infinity, []) }
-                candidates.removeAll { hasDemand[$0] }
+        for h in members[m] where h != leaving && hasDemand[h] {
+            for k in 0..<K {
+                allDemand[k] += dims[k].demand[h]
+                ownDemand[k] += dims[k].demand[h]
             }
         }
-        var items = candidates.filter { placement[$0] == m }
-        var plain = candidates.filter { placement[$0] != m && sizes[$0] <= capacity }
+        for h in unplaced where hasDemand[h] && h != leaving && !excluded.contains(h) {
+            for k in 0..<K { allDemand[k] += dims[k].demand[h] }
+        }
+        func fits(_ demand: [Int]) -> Bool { (0..<K).allSatisfy { demand[$0] <= dims[$0].capacity[m] } }
+        let othersWithDemand = fits(allDemand)
+        let ownWithDemand = othersWithDemand || fits(ownDemand)
+        if !ownWithDemand, let forced, !(0..<K).allSatisfy({ dims[$0].demand[forced] <= dims[$0].capacity[m] }) {
+            return (-.infinity, [])
+        }
+        var items = members[m].filter { $0 != leaving && (ownWithDemand || !hasDemand[$0]) }
+        var plain = unplaced.filter {
+            $0 != leaving && sizes[$0] <= capacity && (othersWithDemand || !hasDemand[$0]) && !excluded.contains($0)
+        }
         let width = capacity + 1
         let slots = max(0, Self.maximumCells / width - items.count)
         if plain.count > slots {
