@@ -52,4 +52,15 @@ struct RepackSearchTests {
         #expect(repack.placement == [0, 0, nil, 0])
         #expect(repack.objective == 5)
     }
+
+    @Test func aHouseholdDoesNotMoveWhereItsOwnDemandDoesNotFit() {
+        // The 2 at municipality 0 needs a large dwelling and is worth more at municipality 1,
+        // which has none: making room there for it would be worth it but break the dimension.
+        var b = batch(sizes: [2, 2], capacity: [2, 2])
+        b.value = [2, 5, 2, 2]
+        let large = CapacityDimension(name: "large_dwellings", demand: [1, 0], capacity: [1, 0])
+        var repack = RepackSearch(b, dimensions: [large], placement: [0, 1])
+        #expect(repack.run(passes: 5) == 0)
+        #expect(repack.placement == [0, 1])
+    }
 }

@@ -69,6 +69,12 @@ import Testing
             Figure(path: "wait_days.mean", value: 60.32, readme: "the mean wait rises from 51 to 60 days"),
             Figure(path: "wait_days.p90", value: 90, readme: "the 90th percentile from 70 to 90 days"),
             Figure(path: "wait_days.within_target_share", value: 0.9993, readme: "99.93 % are still settled"),
+            Figure(path: "matching.gap", value: 0.00065374, readme: "year 0.07 % and worst round 0.31 %"),
+            Figure(path: "matching.worst_gap", value: 0.00313586, readme: "year 0.07 % and worst round 0.31 %"),
+            Figure(path: "matching.uncertified_rounds.2.day", value: 238, readme: "3 of 51 (days 196–238)"),
+            Figure(
+                path: "matching.uncertified_rounds.1.objective", value: 1222.257379,
+                readme: "day 224: gap 0.3136 % (objective 1222.257, bound 1226.102)"),
         ],
         "low-self-settlement.yaml": [
             Figure(

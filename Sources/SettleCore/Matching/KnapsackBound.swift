@@ -23,9 +23,10 @@ struct KnapsackBound {
     /// Pairs evaluated over all steps, which sets the steps between the two.
     static let pairBudget = 60_000_000
     /// Steps whose bound is within this share of the best so far give their sets to `SetPacking`.
-    /// Wider gives more columns and a slower packing, and not better years: 0.01 % left 5 rounds of
-    /// spring-surge above 0.1 % (worst 0.36 %) and 13 of decisions-below-need (worst 0.80 %);
-    /// 0.03 % left 5 (worst 0.69 %) and 15 (worst 3.5 %).
+    /// Wider gives more columns and a slower packing, and not better years (measured when it was
+    /// chosen, before the stall stop): 0.01 % left 5 rounds of spring-surge above 0.1 % (worst
+    /// 0.36 %) and 13 of decisions-below-need (worst 0.80 %); 0.03 % left 5 (worst 0.69 %) and 15
+    /// (worst 3.5 %).
     static let collectWithin = 0.0001
 
     var stepLimit: Int {

@@ -37,6 +37,7 @@ struct RepackSearch {
     private var weights: [Int] = []
     private var worths: [Double] = []
     /// Per dimension, the candidates' demand (with `forced`'s) in a repack: all, and its own only.
+    /// Kept from repack to repack so that summing them allocates nothing.
     private var allDemand: [Int]
     private var ownDemand: [Int]
 
@@ -124,8 +125,11 @@ struct RepackSearch {
         func fits(_ demand: [Int]) -> Bool { (0..<K).allSatisfy { demand[$0] <= dims[$0].capacity[m] } }
         let othersWithDemand = fits(allDemand)
         let ownWithDemand = othersWithDemand || fits(ownDemand)
-        if !ownWithDemand, let forced, !(0..<K).allSatisfy({ dims[$0].demand[forced] <= dims[$0].capacity[m] }) {
-            return (-.infinity, [])
+        if !ownWithDemand {
+            let forcedFits = (0..<K).allSatisfy { k in
+                (forced.map { dims[k].demand[$0] } ?? 0) <= dims[k].capacity[m]
+            }
+            if !forcedFits { return (-.infinity, []) }
         }
         var items = members[m].filter { $0 != leaving && (ownWithDemand || !hasDemand[$0]) }
         var plain = unplaced.filter {
