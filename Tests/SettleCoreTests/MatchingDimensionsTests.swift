@@ -75,6 +75,30 @@ import Testing
         #expect(result.placement.contains(nil))
     }
 
+    /// The pricing stops at the first step whose bound reaches `enough`, not after all its steps.
+    @Test func dimensionPricingStopsOnceItsBoundIsEnough() {
+        let b = batch(households: 1_000, municipalities: 60, seed: 9, healthEvery: 7, scarce: true)
+        let H = b.householdCount
+        let M = b.municipalityCount
+        let sizes = b.households.map(\.size)
+        var profit = [Double](repeating: -.infinity, count: H * M)
+        for h in 0..<H {
+            for m in 0..<M where b.isAllowed(h, m) && b.capacity[m] >= sizes[h] {
+                profit[h * M + m] = b.value(h, m) / Double(sizes[h])
+            }
+        }
+        let lp = WarmTransportation(supply: sizes, capacity: b.capacity, profit: profit)
+        lp.solve()
+        let start = lp.dualBound()
+        let full = DimensionPricing.price(b, dimensions: b.dimensions, profit: profit, bound: start, gapTolerance: 0)
+        #expect(full.bound < start)
+        let enough = (start + full.bound) / 2
+        let early = DimensionPricing.price(
+            b, dimensions: b.dimensions, profit: profit, bound: start, gapTolerance: 0, enough: enough)
+        #expect(early.bound <= enough)
+        #expect(early.steps < full.steps)
+    }
+
     @Test func nationalBatchWithDimensionsIsCertified() {
         let b = batch(households: 2_000, municipalities: 120, seed: 9)
         let result = BatchMatcher.match(b, options: MatchingOptions())

@@ -24,10 +24,11 @@ struct DimensionPricing {
     let lp: WarmTransportation
 
     /// Prices the dimensions of `batch` from μ = 0, given its per-person `profit` and the LP's
-    /// `bound` at μ = 0. Works on an LP of its own, returned solved at the best prices.
+    /// `bound` at μ = 0. Works on an LP of its own, returned solved at the best prices. Stops
+    /// once the bound is at or below `enough` (it then certifies the placement it was asked for).
     static func price(
         _ batch: MatchingBatch, dimensions dims: [CapacityDimension], profit: [Double], bound start: Double,
-        gapTolerance: Double
+        gapTolerance: Double, enough: Double = -.infinity
     ) -> DimensionPricing {
         let H = batch.householdCount
         let M = batch.municipalityCount
@@ -90,7 +91,7 @@ struct DimensionPricing {
         var box = max(1, valueScale / 4)
         var steps = 0
         var nullSteps = 0
-        while steps < maximumSteps && !active.isEmpty {
+        while steps < maximumSteps && !active.isEmpty && best > enough {
             let rows = active.sorted()
             var model = LinearModel(name: "settle_prices", sense: .minimize)
             let z = model.addVariable(name: "z", lower: nil, upper: nil, objective: 1)

@@ -45,9 +45,19 @@ struct LocalSearch {
         placement[h] = m
     }
 
+    /// Which households try pair moves after the single moves of a pass.
+    enum Pairs {
+        case every
+        /// Only those without a place: about unplaced × households a pass.
+        case unplaced
+        case none
+    }
+
     /// Runs passes until one finds no improving move or `passes` have run; returns the moves made.
+    /// Single moves cost O(households × municipalities) a pass; pairs for every household about
+    /// households² (15 s a pass at 15,000 households), hence `pairs`.
     @discardableResult
-    mutating func run(passes: Int) -> Int {
+    mutating func run(passes: Int, pairs: Pairs = .every) -> Int {
         let H = batch.householdCount
         let M = batch.municipalityCount
         var moves = 0
@@ -73,11 +83,15 @@ struct LocalSearch {
                     improved = true
                 }
             }
+            guard pairs != .none else {
+                if !improved { break }
+                continue
+            }
             // Pairs: h takes g's place at m, and g moves to its best other municipality that fits
             // (or out); covers swaps between two municipalities and ejections of placed households.
             var byMunicipality = [[Int]](repeating: [], count: M)
             for h in 0..<H { if let m = placement[h] { byMunicipality[m].append(h) } }
-            for h in 0..<H {
+            for h in 0..<H where pairs == .every || placement[h] == nil {
                 let from = placement[h]
                 let current = value(h, from)
                 for m in 0..<M where m != from && batch.value(h, m) > current {
