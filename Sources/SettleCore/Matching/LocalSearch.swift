@@ -27,6 +27,15 @@ struct LocalSearch {
         minimumGain = 1e-9 * max(1, scale)
     }
 
+    /// The batch's values municipality by municipality (entry m × households + h), for the pairs.
+    private var byColumn: [Double] {
+        let H = batch.householdCount
+        let M = batch.municipalityCount
+        var column = [Double](repeating: 0, count: H * M)
+        for h in 0..<H { for m in 0..<M { column[m * H + h] = batch.value(h, m) } }
+        return column
+    }
+
     var objective: Double {
         placement.enumerated().reduce(0.0) { total, entry in
             total + (entry.element.map { batch.value(entry.offset, $0) } ?? 0)
@@ -61,6 +70,9 @@ struct LocalSearch {
         let H = batch.householdCount
         let M = batch.municipalityCount
         var moves = 0
+        // g's values by municipality for the pairs: the g of one m are scattered over the batch's
+        // rows, and reading them there missed the cache for almost every g (71 % of a 15k pass).
+        let column = pairs == .none ? [] : byColumn
         for _ in 0..<passes {
             var improved = false
             // Single moves: each household to its best municipality that fits as things stand.
@@ -87,7 +99,7 @@ struct LocalSearch {
                 if !improved { break }
                 continue
             }
-            // Pairs: h takes g's place at m, and g moves to its best other municipality that fits
+            // Pairs: h takes g's place at m, and g moves to h's old municipality if it fits there
             // (or out); covers swaps between two municipalities and ejections of placed households.
             var byMunicipality = [[Int]](repeating: [], count: M)
             for h in 0..<H { if let m = placement[h] { byMunicipality[m].append(h) } }
@@ -98,9 +110,9 @@ struct LocalSearch {
                     var chosen: (g: Int, toFrom: Bool, gain: Double)? = nil
                     for g in byMunicipality[m] where placement[g] == m {
                         // g leaves m for h's old municipality if it fits there, else goes out.
-                        let toFrom = from.map { fits(g, $0, replacing: h) } ?? false
-                        let gain =
-                            batch.value(h, m) - current - batch.value(g, m) + (toFrom ? batch.value(g, from!) : 0)
+                        let back = from.map { column[$0 * H + g] } ?? -.infinity
+                        let toFrom = back > -.infinity && room.fits(g, from!, replacing: h)
+                        let gain = batch.value(h, m) - current - column[m * H + g] + (toFrom ? back : 0)
                         guard gain > (chosen?.gain ?? minimumGain), fits(h, m, replacing: g) else { continue }
                         chosen = (g, toFrom, gain)
                     }
