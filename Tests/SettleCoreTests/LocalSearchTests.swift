@@ -14,11 +14,15 @@ struct LocalSearchTests {
             capacity: capacity(households), value: value)
     }
 
-    @Test func aSwapGivesEachHouseholdItsBetterPlace() {
-        // Each municipality holds one of the two; both gain by trading places (1 + 2.5 → 3 + 2).
-        let b = batch(
+    /// Each municipality holds one of two households; both gain by trading places (1 + 2.5 → 3 + 2).
+    func swapBatch() -> MatchingBatch {
+        batch(
             households: 2, capacity: { h in Array(repeating: max(h[0].size, h[1].size), count: 2) },
             value: [1, 3, 2, 2.5])
+    }
+
+    @Test func aSwapGivesEachHouseholdItsBetterPlace() {
+        let b = swapBatch()
         var search = LocalSearch(b, dimensions: [], placement: [0, 1])
         #expect(search.run(passes: 5) == 1)
         #expect(search.placement == [1, 0])
@@ -26,9 +30,7 @@ struct LocalSearchTests {
     }
 
     @Test func aDimensionThatDoesNotFitBlocksTheSwap() {
-        let b = batch(
-            households: 2, capacity: { h in Array(repeating: max(h[0].size, h[1].size), count: 2) },
-            value: [1, 3, 2, 2.5])
+        let b = swapBatch()
         // Household 0 needs a place only municipality 0 has.
         let dimension = CapacityDimension(name: "health_places", demand: [1, 0], capacity: [1, 0])
         var search = LocalSearch(b, dimensions: [dimension], placement: [0, 1])
@@ -39,9 +41,7 @@ struct LocalSearchTests {
 
     @Test func withoutPairsOnlySingleMovesRun() {
         // The swap above needs a pair move: without pairs nothing changes.
-        let swap = batch(
-            households: 2, capacity: { h in Array(repeating: max(h[0].size, h[1].size), count: 2) },
-            value: [1, 3, 2, 2.5])
+        let swap = swapBatch()
         var singles = LocalSearch(swap, dimensions: [], placement: [0, 1])
         #expect(singles.run(passes: 5, pairs: .none) == 0)
         #expect(singles.placement == [0, 1])
@@ -73,9 +73,7 @@ struct LocalSearchTests {
         search.run(passes: 5, pairs: .unplaced)
         #expect(search.placement == [0, nil, 1])
         // ... but two placed households no longer swap.
-        let swap = batch(
-            households: 2, capacity: { h in Array(repeating: max(h[0].size, h[1].size), count: 2) },
-            value: [1, 3, 2, 2.5])
+        let swap = swapBatch()
         var placed = LocalSearch(swap, dimensions: [], placement: [0, 1])
         #expect(placed.run(passes: 5, pairs: .unplaced) == 0)
         #expect(placed.placement == [0, 1])

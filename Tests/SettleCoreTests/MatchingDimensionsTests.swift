@@ -75,6 +75,39 @@ import Testing
         #expect(result.placement.contains(nil))
     }
 
+    /// A batch above the local search's household limit (5,000 households on 200 municipalities,
+    /// places for 0.97 × the persons, the scenario's three dimensions). Without the moves after
+    /// the dive lp-repair ends 0.33 % below its bound; with them the dimension pricing certifies
+    /// the first dive's placement and stops there (20 of its 40 steps).
+    @Test func aLargeScarceBatchIsCertifiedByMovesAfterTheDive() {
+        var spec = ScenarioSpec()
+        spec.seed = 3
+        var country = GeneratedMunicipalities()
+        country.count = 200
+        country.counties = 5
+        country.population = 3_000_000
+        spec.municipalities = .synthetic(country)
+        spec.housing.privateShare = 0
+        var mix = CohortMix()
+        mix.households = 5_000
+        spec.cohort = .generated(mix)
+        spec.process.arrivals = .batch
+        spec.process.processingDays = 0
+        spec.process.capacityRelease = .upfront
+        spec.capacity.nationalTotal = Fixtures.scenario(spec).persons * 97 / 100
+        let b = Simulation.firstBatch(Fixtures.scenario(spec))
+        #expect(b.householdCount > LPRepair.localSearchLimit)
+        #expect(b.capacity.reduce(0, +) < b.households.reduce(0) { $0 + $1.size })
+        var options = MatchingOptions()
+        options.method = .lpRepair
+        let result = BatchMatcher.match(b, options: options)
+        expectFeasible(result, b)
+        #expect(result.termination == .optimal)
+        #expect(result.gap <= 0.001)
+        #expect(result.lagrangianSteps > 0)
+        #expect(result.lagrangianSteps < DimensionPricing.maximumSteps)
+    }
+
     /// The pricing stops at the first step whose bound reaches `enough`, not after all its steps.
     @Test func dimensionPricingStopsOnceItsBoundIsEnough() {
         let b = batch(households: 1_000, municipalities: 60, seed: 9, healthEvery: 7, scarce: true)

@@ -15,7 +15,8 @@
 ///   dive is repeated on the priced LP.
 /// Why not GLPK on the whole LP with side rows: its simplex needs 25 s at 1,000 households.
 enum LPRepair {
-    /// Households up to which a batch left above the gap tolerance gets a local search.
+    /// Households up to which a batch left above the gap tolerance gets the whole local search
+    /// (above it, only single moves and unplaced households' pairs: `polishAboveTheLimit`).
     static let localSearchLimit = 3_000
 
     static func solve(_ batch: MatchingBatch, options: MatchingOptions) -> MatchResult {
@@ -62,8 +63,9 @@ enum LPRepair {
         // in a worse municipality than one with room. On a 15,000-household batch on the real
         // municipalities with places for 0.97 × the persons, single moves took 0.02 s and the gap
         // from 0.33 % to 0.09 %, where the dimension pricing, a second dive and the knapsack bound
-        // had taken 21 s for 0.01 %. Unplaced households' pairs (about 2 s there) add what the
-        // synthetic batch of that kind needs; every household's pairs would take 15 s a pass.
+        // had taken 22 s for 0.013 %. Unplaced households' pairs (1.9 s there, before the values
+        // were read by column) add what the synthetic batch of that kind needs; every household's
+        // pairs took 15 s a pass.
         func polishAboveTheLimit(_ attempt: inout LPDive.Attempt) {
             let gap = MatchResult.gap(objective: attempt.objective, bound: bound)
             guard H > localSearchLimit && gap > options.gapTolerance else { return }

@@ -2,8 +2,8 @@
 
 /// Improves an integer placement by local moves while persons and every dimension still fit:
 /// a household moves to another municipality (or from none to one), an unplaced household
-/// takes a placed one's place while that one moves elsewhere or out, or two placed households
-/// swap municipalities. Each accepted move raises the value, so the search ends; the order of
+/// takes a placed one's place, which then goes out, or two placed households swap
+/// municipalities. Each accepted move raises the value, so the search ends; the order of
 /// trials is fixed, so the result is the same on every run.
 ///
 /// Why: where a dimension is scarce (a few large dwellings, minors' places), LP diving and the
@@ -64,7 +64,8 @@ struct LocalSearch {
 
     /// Runs passes until one finds no improving move or `passes` have run; returns the moves made.
     /// Single moves cost O(households × municipalities) a pass; pairs for every household about
-    /// households² (15 s a pass at 15,000 households), hence `pairs`.
+    /// households² (15 s a pass at 15,000 households before the values were read by column),
+    /// hence `pairs`.
     @discardableResult
     mutating func run(passes: Int, pairs: Pairs = .every) -> Int {
         let H = batch.householdCount
@@ -72,7 +73,8 @@ struct LocalSearch {
         var moves = 0
         // g's values by municipality for the pairs: the g of one m are scattered over the batch's
         // rows, and reading them there missed the cache for almost every g (71 % of a 15k pass).
-        let column = pairs == .none ? [] : byColumn
+        // Made when first needed: H × M doubles.
+        var column: [Double] = []
         for _ in 0..<passes {
             var improved = false
             // Single moves: each household to its best municipality that fits as things stand.
@@ -95,10 +97,11 @@ struct LocalSearch {
                     improved = true
                 }
             }
-            guard pairs != .none else {
+            guard pairs == .every || (pairs == .unplaced && placement.contains(nil)) else {
                 if !improved { break }
                 continue
             }
+            if column.isEmpty { column = byColumn }
             // Pairs: h takes g's place at m, and g moves to h's old municipality if it fits there
             // (or out); covers swaps between two municipalities and ejections of placed households.
             var byMunicipality = [[Int]](repeating: [], count: M)
