@@ -59,6 +59,16 @@ enum LPRepair {
             batch, dimensions: dims, lp: lp, mu: [Double](repeating: 0, count: K * M), profit: profit, bound: bound,
             options: options, repairByMIP: !placesShort)
         var attempt = first.run()
+        /// The local search from `placement` (the attempt's own by default), kept if it beats it.
+        func polish(_ attempt: inout LPDive.Attempt, from placement: [Int?]? = nil, pairs: LocalSearch.Pairs = .every) {
+            var search = LocalSearch(batch, dimensions: dims, placement: placement ?? attempt.placement)
+            search.run(passes: 20, pairs: pairs)
+            let objective = search.objective
+            if objective > attempt.objective {
+                attempt.placement = search.placement
+                attempt.objective = objective
+            }
+        }
         // Above the local search's limit a dive can still leave households out where they fit, or
         // in a worse municipality than one with room. On a 15,000-household batch on the real
         // municipalities with places for 0.97 × the persons, single moves took 0.02 s and the gap
@@ -69,10 +79,7 @@ enum LPRepair {
         func polishAboveTheLimit(_ attempt: inout LPDive.Attempt) {
             let gap = MatchResult.gap(objective: attempt.objective, bound: bound)
             guard H > localSearchLimit && gap > options.gapTolerance else { return }
-            var search = LocalSearch(batch, dimensions: dims, placement: attempt.placement)
-            guard search.run(passes: 20, pairs: .unplaced) > 0 else { return }
-            attempt.placement = search.placement
-            attempt.objective = search.objective
+            polish(&attempt, pairs: .unplaced)
         }
         polishAboveTheLimit(&attempt)
         var steps = 0
@@ -94,24 +101,11 @@ enum LPRepair {
             }
         }
         if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance && H <= localSearchLimit {
-            var search = LocalSearch(batch, dimensions: dims, placement: attempt.placement)
-            search.run(passes: 20)
-            let polished = search.objective
-            if polished > attempt.objective {
-                attempt.placement = search.placement
-                attempt.objective = polished
-            }
+            polish(&attempt)
         }
         if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance && H <= localSearchLimit {
             var repack = RepackSearch(batch, dimensions: dims, placement: attempt.placement)
-            if repack.run(passes: 10) > 0 {
-                var polish = LocalSearch(batch, dimensions: dims, placement: repack.placement)
-                polish.run(passes: 20)
-                if polish.objective > attempt.objective {
-                    attempt.placement = polish.placement
-                    attempt.objective = polish.objective
-                }
-            }
+            if repack.run(passes: 10) > 0 { polish(&attempt, from: repack.placement) }
         }
         // The dive fixes households one by one and can paint itself into a corner where a dimension
         // binds locally: three-years day 168 (55 households) ends 0.152 % below its bound, and an
@@ -127,12 +121,7 @@ enum LPRepair {
                 batch, households: Array(0..<H), room: Room(batch, dimensions: dims), reduced: reduced)
             var fresh = [Int?](repeating: nil, count: H)
             for (h, m) in greedy.placement { fresh[h] = m }
-            var search = LocalSearch(batch, dimensions: dims, placement: fresh)
-            search.run(passes: 20)
-            if search.objective > attempt.objective {
-                attempt.placement = search.placement
-                attempt.objective = search.objective
-            }
+            polish(&attempt, from: fresh)
         }
         if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
             let knapsack = KnapsackBound(batch, dimensions: dims, profit: profit, mu: duals.mu)

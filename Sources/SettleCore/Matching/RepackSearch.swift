@@ -108,10 +108,12 @@ struct RepackSearch {
         // own households but `leaving`, the unplaced ones but `leaving` and `excluded`) sums them.
         let unplaced = pool(m)
         let K = dims.count
+        var forcedFits = true
         for k in 0..<K {
             let forcedDemand = forced.map { dims[k].demand[$0] } ?? 0
             allDemand[k] = forcedDemand
             ownDemand[k] = forcedDemand
+            forcedFits = forcedFits && forcedDemand <= dims[k].capacity[m]
         }
         for h in members[m] where h != leaving && hasDemand[h] {
             for k in 0..<K {
@@ -125,12 +127,7 @@ struct RepackSearch {
         func fits(_ demand: [Int]) -> Bool { (0..<K).allSatisfy { demand[$0] <= dims[$0].capacity[m] } }
         let othersWithDemand = fits(allDemand)
         let ownWithDemand = othersWithDemand || fits(ownDemand)
-        if !ownWithDemand {
-            let forcedFits = (0..<K).allSatisfy { k in
-                (forced.map { dims[k].demand[$0] } ?? 0) <= dims[k].capacity[m]
-            }
-            if !forcedFits { return (-.infinity, []) }
-        }
+        if !ownWithDemand && !forcedFits { return (-.infinity, []) }
         var items = members[m].filter { $0 != leaving && (ownWithDemand || !hasDemand[$0]) }
         var plain = unplaced.filter {
             $0 != leaving && sizes[$0] <= capacity && (othersWithDemand || !hasDemand[$0]) && !excluded.contains($0)
