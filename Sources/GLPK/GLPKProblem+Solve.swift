@@ -55,7 +55,11 @@ extension GLPKProblem {
         var timeLimit = settings.timeLimit
         let tracker = BoundTracker(minimizing: glp_get_obj_dir(handle) == GLP_MIN)
         tracker.nodeLimit = settings.nodeLimit
-        if !settings.presolve {
+        tracker.start = settings.start
+        tracker.target = settings.objectiveTarget
+        // GLPK offers a start to the problem as given, not to a presolved one.
+        let presolve = settings.presolve && settings.start == nil
+        if !presolve {
             let clock = ContinuousClock()
             let start = clock.now
             let root = solveLP(settings)
@@ -77,7 +81,7 @@ extension GLPKProblem {
         parameters.msg_lev = settings.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parameters.tm_lim = timeLimit
         parameters.mip_gap = settings.relativeGap
-        parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.br_tech =
             switch settings.branching {
             case .firstFractional: GLP_BR_FFV
@@ -86,7 +90,7 @@ extension GLPKProblem {
             case .driebeckTomlin: GLP_BR_DTH
             case .pseudocost: GLP_BR_PCH
             }
-        parameters.cb_func = recordBestBound
+        parameters.cb_func = onTreeEvent
         parameters.cb_info = Unmanaged.passUnretained(tracker).toOpaque()
         let code = withExtendedLifetime(tracker) { glp_intopt(handle, &parameters) }
         let status = glp_mip_status(handle)
@@ -102,7 +106,7 @@ extension GLPKProblem {
         // The search stopped because the incumbent is within mip_gap of the bound.
         case GLP_EMIPGAP: termination = .optimal
         case GLP_ETMLIM: termination = .timeLimit
-        case GLP_ESTOP: termination = .iterationOrOtherLimit
+        case GLP_ESTOP: termination = tracker.reachedTarget ? .targetReached : .iterationOrOtherLimit
         // The presolver proved the LP relaxation primal infeasible.
         case GLP_ENOPFS: termination = .infeasible
         // The presolver proved the relaxation dual infeasible: unbounded or
@@ -154,11 +158,15 @@ extension GLPKProblem {
     }
 }
 
-/// The best proven bound seen during branch-and-cut, filled in by `recordBestBound`.
+/// The best proven bound seen during branch-and-cut, filled in by `onTreeEvent`.
 final class BoundTracker {
     let minimizing: Bool
     var best: Double?
     var nodeLimit: Int32?
+    /// The MIP start, until it has been offered.
+    var start: [Double]?
+    var target: Double?
+    var reachedTarget = false
 
     init(minimizing: Bool) {
         self.minimizing = minimizing
@@ -179,23 +187,51 @@ final class BoundTracker {
 @available(*, unavailable)
 extension BoundTracker: Sendable {}
 
-/// glp_iocp.cb_func: called by glp_intopt on the solving thread; `info` is the `BoundTracker`.
-private func recordBestBound(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+/// glp_iocp.cb_func: called by glp_intopt on the solving thread; `info` is the `BoundTracker`. Offers
+/// the MIP start, stops at the objective target and records node bounds.
+private func onTreeEvent(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
     guard let tree, let info else { return }
-    switch glp_ios_reason(tree) {
-    case GLP_ISELECT, GLP_IBINGO, GLP_IPREPRO, GLP_IBRANCH:
-        let node = glp_ios_best_node(tree)
-        guard node != 0 else { return }
-        let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
-        tracker.record(glp_ios_node_bound(tree, node))
-        if let limit = tracker.nodeLimit {
-            var active: Int32 = 0
-            var current: Int32 = 0
-            var total: Int32 = 0
-            glp_ios_tree_size(tree, &active, &current, &total)
-            if total >= limit { glp_ios_terminate(tree) }
+    let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
+    let reason = glp_ios_reason(tree)
+    switch reason {
+    case GLP_IHEUR:
+        // The first heuristic call comes at the root, before any branching.
+        guard let start = tracker.start else { return }
+        tracker.start = nil
+        let point = [0.0] + start  // GLPK counts columns from 1
+        if point.withUnsafeBufferPointer({ glp_ios_heur_sol(tree, $0.baseAddress) }) == 0 {
+            stopAtTarget(tree, tracker)
         }
+    case GLP_IBINGO:
+        stopAtTarget(tree, tracker)
+        recordNodeBound(tree, tracker)
+    case GLP_ISELECT, GLP_IPREPRO, GLP_IBRANCH:
+        recordNodeBound(tree, tracker)
     default:
         return
+    }
+}
+
+/// Ends the search once the incumbent reaches `objectiveTarget`.
+private func stopAtTarget(_ tree: OpaquePointer, _ tracker: BoundTracker) {
+    guard let target = tracker.target, !tracker.reachedTarget else { return }
+    let incumbent = glp_mip_obj_val(glp_ios_get_prob(tree))
+    if tracker.minimizing ? incumbent <= target : incumbent >= target {
+        tracker.reachedTarget = true
+        glp_ios_terminate(tree)
+    }
+}
+
+/// Records the best node's bound and applies the node limit.
+private func recordNodeBound(_ tree: OpaquePointer, _ tracker: BoundTracker) {
+    let node = glp_ios_best_node(tree)
+    guard node != 0 else { return }
+    tracker.record(glp_ios_node_bound(tree, node))
+    if let limit = tracker.nodeLimit {
+        var active: Int32 = 0
+        var current: Int32 = 0
+        var total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &current, &total)
+        if total >= limit { glp_ios_terminate(tree) }
     }
 }

@@ -151,6 +151,8 @@ struct GLPKSettings {
     var presolve: Bool
     var nodeLimit: Int32?
     var branching: Branching
+    var start: [Double]?
+    var objectiveTarget: Double?
 }
 
 extension SolveOptions {
@@ -170,8 +172,44 @@ extension SolveOptions {
         if let nodeLimit, nodeLimit < 1 {
             throw .invalidModel("options: nodeLimit \(nodeLimit) must be >= 1")
         }
+        if let objectiveTarget, !objectiveTarget.isFinite {
+            throw .invalidModel("options: objectiveTarget \(objectiveTarget) must be finite")
+        }
         return GLPKSettings(
             verbose: verbose, timeLimit: milliseconds, relativeGap: relativeGap, presolve: presolve,
-            nodeLimit: nodeLimit.map { Int32(clamping: $0) }, branching: branching)
+            nodeLimit: nodeLimit.map { Int32(clamping: $0) }, branching: branching, start: start,
+            objectiveTarget: objectiveTarget)
+    }
+}
+
+extension LinearModel {
+    /// GLPK takes a MIP start without checking its rows, so an infeasible one would become a wrong
+    /// incumbent: every bound, row and integrality is checked here (to 1e-9, scaled).
+    func validateStart(_ start: [Double]) throws(GLPKError) {
+        guard start.count == variables.count else {
+            throw .invalidModel("options: start has \(start.count) values for \(variables.count) variables")
+        }
+        func outside(_ value: Double, _ lower: Double?, _ upper: Double?) -> Bool {
+            let slack = 1e-9 * max(1, abs(value))
+            return (lower.map { value < $0 - slack } ?? false) || (upper.map { value > $0 + slack } ?? false)
+        }
+        for (j, variable) in variables.enumerated() {
+            let value = start[j]
+            let what = "options: start value \(value) of variable \(j) '\(variable.name)'"
+            guard value.isFinite else { throw .invalidModel("\(what) is not finite") }
+            guard !outside(value, variable.lower, variable.upper) else {
+                throw .invalidModel("\(what) is out of its bounds")
+            }
+            guard variable.kind == .continuous || value == value.rounded() else {
+                throw .invalidModel("\(what) is not integral")
+            }
+        }
+        for (i, constraint) in constraints.enumerated() {
+            var activity = 0.0
+            for (j, a) in zip(constraint.indices, constraint.coefficients) { activity += a * start[j] }
+            guard !outside(activity, constraint.lower, constraint.upper) else {
+                throw .invalidModel("options: start breaks constraint \(i) '\(constraint.name)' (activity \(activity))")
+            }
+        }
     }
 }

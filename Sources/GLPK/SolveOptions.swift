@@ -19,13 +19,24 @@ public struct SolveOptions: Sendable {
     public var nodeLimit: Int?
     /// Which fractional variable branch-and-cut branches on.
     public var branching: Branching
+    /// A MIP start: a point, one value per variable, that satisfies every bound, constraint and
+    /// integrality (checked; `invalidModel` otherwise). Branch-and-cut starts with it as its
+    /// incumbent, so it prunes from the first node and never returns anything worse. With a start
+    /// the MIP presolver is off: GLPK takes the point on the problem as given.
+    public var start: [Double]?
+    /// Branch-and-cut stops as soon as an incumbent (the start included) reaches this objective, at
+    /// least it when maximising and at most when minimising: `Termination.targetReached`.
+    public var objectiveTarget: Double?
 
     public init(
         timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-6, verbose: Bool = false,
-        presolve: Bool = true, nodeLimit: Int? = nil, branching: Branching = .driebeckTomlin
+        presolve: Bool = true, nodeLimit: Int? = nil, branching: Branching = .driebeckTomlin,
+        start: [Double]? = nil, objectiveTarget: Double? = nil
     ) {
         self.nodeLimit = nodeLimit
         self.branching = branching
+        self.start = start
+        self.objectiveTarget = objectiveTarget
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
         self.verbose = verbose

@@ -10,6 +10,8 @@ public enum Termination: Sendable, Equatable {
     case unbounded
     case timeLimit
     case iterationOrOtherLimit
+    /// Branch-and-cut stopped at an incumbent that reached `SolveOptions.objectiveTarget`.
+    case targetReached
     /// GLPK failed or returned a code this layer does not know; the text says which.
     case numericalFailure(String)
 }

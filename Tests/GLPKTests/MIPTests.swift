@@ -217,3 +217,40 @@ func everyBranchingRuleReachesTheOptimum(_ branching: Branching) throws {
     }
     #expect(Set(bounds.values).count > 1, "\(bounds)")
 }
+
+/// A MIP start is the incumbent from the first node: with the target at its own value, the
+/// search stops on it at once instead of reaching the optimum 309.
+@Test func aStartIsTheIncumbentFromTheFirstNode() throws {
+    let start: [Double] = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0]  // items 1–3: weight 83, profit 198
+    let options = SolveOptions(start: start, objectiveTarget: 198)
+    let result = try GLPKSolver.solve(knapsack(), options: options)
+    #expect(result.termination == .targetReached)
+    #expect(result.objective == 198)
+    #expect(result.values == start)
+    // Without a target the start only prunes: the optimum is still found.
+    let full = try GLPKSolver.solve(knapsack(), options: SolveOptions(start: start))
+    #expect(full.termination == .optimal)
+    #expect(full.objective == 309)
+}
+
+/// The target stops the search at the first incumbent that reaches it, before the tree is
+/// exhausted; the bound stays valid.
+@Test func anObjectiveTargetStopsTheSearch() throws {
+    let result = try GLPKSolver.solve(knapsack(), options: SolveOptions(presolve: false, objectiveTarget: 250))
+    #expect(result.termination == .targetReached)
+    let objective = try #require(result.objective)
+    #expect(objective >= 250)
+    let bound = try #require(result.bound)
+    #expect(bound >= 309)
+}
+
+/// GLPK takes a start's rows on trust, so a start that breaks one is refused before solving.
+@Test(arguments: [
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1] as [Double],  // weight 537 > 165
+    [0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0],  // not integral
+    [2, 0, 0, 0, 0, 0, 0, 0, 0, 0],  // above a binary's bound
+    [1, 1, 1],  // too few values
+])
+func aStartThatIsNotFeasibleIsRefused(start: [Double]) {
+    #expect(throws: GLPKError.self) { try GLPKSolver.solve(knapsack(), options: SolveOptions(start: start)) }
+}

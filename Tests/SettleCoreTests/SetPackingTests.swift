@@ -80,4 +80,28 @@ import Testing
                 b, dimensions: b.dimensions, sets: [], placement: full.placement, objective: full.objective,
                 options: MatchingOptions()) == nil)
     }
+
+    /// One place in each of two municipalities. The incumbent has household 0 in municipality 0
+    /// and household 2 in municipality 1 (6); the optimum moves 0 to municipality 1, in place of 2,
+    /// so that 1 can take municipality 0 (8.5). No set of the incumbent's gives that chain; its
+    /// neighbours (one household swapped) do.
+    @Test func theIncumbentsNeighboursGiveAChainOfMoves() throws {
+        let households = (0..<3).map { Household(id: "h\($0)", members: [Fixtures.person(30)]) }
+        let municipalities = Fixtures.scenario(Fixtures.spec(households: 3, municipalities: 2, counties: 1))
+            .municipalities
+        let b = MatchingBatch(
+            households: households, municipalities: municipalities, capacity: [1, 1],
+            value: [5, 4, 4.5, 1, 1, 1])
+        let incumbent: [Int?] = [0, nil, 1]
+        #expect(
+            SetPacking.improve(
+                b, dimensions: [], sets: [], placement: incumbent, objective: 6, options: MatchingOptions())
+                == nil)
+        let packed = try #require(
+            SetPacking.improve(
+                b, dimensions: [], sets: [], prices: [0, 0, 0], placement: incumbent, objective: 6,
+                options: MatchingOptions()))
+        #expect(packed.objective == 8.5)
+        #expect(packed.placement == [1, 0, nil])
+    }
 }

@@ -167,15 +167,17 @@ struct KnapsackBound {
     /// The best bound from the household prices `start` and up to `stepLimit` Polyak steps
     /// towards `target` (the incumbent's value); stops early once `enough` is reached. With
     /// `collecting`, also the knapsacks' sets from the steps whose bound was within
-    /// `collectWithin` of the best so far: the columns `SetPacking` builds a placement from.
+    /// `collectWithin` of the best so far: the columns `SetPacking` builds a placement from; and the
+    /// household prices of the best bound.
     func improve(from start: [Double], target: Double, enough: Double, collecting: Bool = false) -> (
-        bound: Double, sets: Set<[Int]>
+        bound: Double, sets: Set<[Int]>, prices: [Double]
     ) {
         var u = start
         let first = evaluate(u, collecting: collecting)
         var (current, taken) = (first.bound, first.taken)
         var collected = Set(first.sets)
         var bestBound = current
+        var bestPrices = u
         var scale = 1.0
         var sinceBest = 0
         var stalled = 0
@@ -199,6 +201,7 @@ struct KnapsackBound {
             current = next.bound
             if next.bound < bestBound - 1e-9 * abs(bestBound) {
                 bestBound = next.bound
+                bestPrices = u
                 sinceBest = 0
                 stalled = 0
             } else {
@@ -212,6 +215,6 @@ struct KnapsackBound {
                 }
             }
         }
-        return (bestBound, collected)
+        return (bestBound, collected, bestPrices)
     }
 }

@@ -132,8 +132,9 @@ enum LPRepair {
             bound = min(bound, improved.bound)
             if packing && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance,
                 let packed = SetPacking.improve(
-                    batch, dimensions: dims, sets: improved.sets, placement: attempt.placement,
-                    objective: attempt.objective, options: options)
+                    batch, dimensions: dims, sets: improved.sets, prices: improved.prices,
+                    placement: attempt.placement, objective: attempt.objective,
+                    enough: bound * (1 - options.gapTolerance), options: options)
             {
                 attempt.placement = packed.placement
                 attempt.objective = packed.objective

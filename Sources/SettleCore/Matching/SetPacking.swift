@@ -4,8 +4,9 @@ import GLPK
 
 /// A better placement for a round where places are short, from sets of households that one
 /// municipality can take whole: GLPK's branch and cut chooses at most one set per municipality and
-/// at most one municipality per household, over the incumbent's own sets and those the knapsack
-/// bound's subgradient steps chose near its best prices (`KnapsackBound.improve(collecting:)`).
+/// at most one municipality per household, over the incumbent's own sets, their neighbours (one
+/// household fewer, more or swapped) and those the knapsack bound's subgradient steps chose near
+/// its best prices (`KnapsackBound.improve(collecting:)`).
 ///
 /// Why: there the optimum is mostly a packing of whole households into a few places per
 /// municipality, and the placement, not the bound, is what stays off. When this step was added,
@@ -13,12 +14,19 @@ import GLPK
 /// 1351.87, and column generation showed the bound at what this relaxation can give (its master
 /// reached 1351.78); packing these sets gave 1350.84 (0.077 %) in about 1 s. With every set, the set model's LP
 /// is as tight as the knapsack bound, which is why branch and cut gets somewhere on it; on the pair
-/// model (knapsack rows per municipality) it made no progress within a minute.
+/// model (knapsack rows per municipality) it made no progress within a minute. The neighbours
+/// came later (2026-11-29): what the worst rounds still lacked were chains of moves through many
+/// municipalities, which HiGHS' optima showed, and a set packing over neighbours holds them.
 enum SetPacking {
     /// Households up to which a round gets this step.
     static let householdLimit = 2_000
-    /// Branch-and-cut nodes: a count, so every machine reaches the same placement.
-    static let nodeLimit = 2_000
+    /// Branch-and-cut nodes: a count, so every machine reaches the same placement. Started from
+    /// the incumbent, 150 nodes left as few rounds above the tolerance as 500 (and 2,000 before the
+    /// start) over ten years of spring-surge and decisions-below-need, in less time.
+    static let nodeLimit = 150
+    /// Households per municipality that may join or replace one of its incumbent's households: 20
+    /// left 64 rounds above the tolerance over those ten years, 8 left 77 (107 without neighbours).
+    static let candidates = 20
 
     private struct Column {
         let m: Int
@@ -26,11 +34,13 @@ enum SetPacking {
         let value: Double
     }
 
-    /// The placement GLPK makes of `sets` (each `[m] + households`) and the incumbent's sets, or nil
-    /// when it is no better than `objective`. A set that breaks a dimension is left out.
+    /// The placement GLPK makes of `sets` (each `[m] + households`), the incumbent's sets and, with
+    /// household `prices`, the incumbent's neighbours; nil when it is no better than `objective`.
+    /// A set that breaks a dimension is left out. GLPK starts from the incumbent and stops once a
+    /// placement reaches `enough`.
     static func improve(
-        _ batch: MatchingBatch, dimensions dims: [CapacityDimension], sets: Set<[Int]>, placement: [Int?],
-        objective: Double, options: MatchingOptions
+        _ batch: MatchingBatch, dimensions dims: [CapacityDimension], sets: Set<[Int]>, prices: [Double]? = nil,
+        placement: [Int?], objective: Double, enough: Double = .infinity, options: MatchingOptions
     ) -> (placement: [Int?], objective: Double)? {
         let H = batch.householdCount
         let M = batch.municipalityCount
@@ -38,7 +48,9 @@ enum SetPacking {
         var seen = Set<[Int]>()
         // An empty municipality's room: each set is tried in it and released again.
         var room = Room(batch, dimensions: dims)
-        func add(_ m: Int, _ households: [Int]) {
+        // Sorted, so a set the knapsack listed in another order is not a second column.
+        func add(_ m: Int, _ unsorted: [Int]) {
+            let households = unsorted.sorted()
             guard !households.isEmpty, seen.insert([m] + households).inserted else { return }
             var used = 0
             for h in households {
@@ -55,6 +67,34 @@ enum SetPacking {
         var members = [[Int]](repeating: [], count: M)
         for (h, m) in placement.enumerated() { if let m { members[m].append(h) } }
         for m in 0..<M { add(m, members[m]) }
+        let incumbent = columns.count
+        // The incumbent's neighbours: each municipality's set without one of its households, and
+        // with one more, or one other, of the households worth most there at the knapsack bound's
+        // prices. Together they hold the chains of moves through many municipalities that the
+        // worst rounds lacked (which municipality hosts which household sizes).
+        if let prices {
+            for m in 0..<M {
+                var ranked: [(worth: Double, h: Int)] = []
+                for h in 0..<H
+                where placement[h] != m && batch.value(h, m) > -.infinity
+                    && batch.households[h].size <= batch.capacity[m]
+                {
+                    ranked.append((batch.value(h, m) - prices[h], h))
+                }
+                ranked.sort { $0.worth > $1.worth || ($0.worth == $1.worth && $0.h < $1.h) }
+                let joining = ranked.prefix(candidates).map(\.h)
+                var bases = [members[m]]
+                for i in members[m].indices {
+                    var base = members[m]
+                    base.remove(at: i)
+                    bases.append(base)
+                }
+                for base in bases {
+                    add(m, base)
+                    for h in joining { add(m, base + [h]) }
+                }
+            }
+        }
         // Sorted: a Set's order changes from run to run, and the model must not.
         for set in sets.sorted(by: { $0.lexicographicallyPrecedes($1) }) { add(set[0], Array(set.dropFirst())) }
 
@@ -74,8 +114,13 @@ enum SetPacking {
             model.addConstraint(
                 name: "m\(m)", upper: 1, indices: row, coefficients: Array(repeating: 1, count: row.count))
         }
+        // Started from the incumbent, GLPK prunes from its first node; a small relative gap, since
+        // the target, not the gap, is what should stop it.
+        var start = [Double](repeating: 0, count: columns.count)
+        for j in 0..<incumbent { start[j] = 1 }
         let solveOptions = SolveOptions(
-            timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.gapTolerance / 2, nodeLimit: nodeLimit)
+            timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.gapTolerance / 100, nodeLimit: nodeLimit,
+            start: start, objectiveTarget: enough.isFinite ? enough : nil)
         guard let solved = try? GLPKSolver.solve(model, options: solveOptions), let values = solved.values else {
             return nil
         }
