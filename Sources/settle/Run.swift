@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
     @Flag(help: "Overwrite files that already exist in --out.")
     var force = false
 
-    @Flag(help: "Include solver seconds in JSON (makes output differ between runs).")
+    @Flag(help: "Include solver seconds in the reports, text and JSON (makes output differ between runs).")
     var timings = false
 
     func run() throws {
@@ -49,7 +49,7 @@ struct Run: ParsableCommand {
             documents.append(run.json(includeTimings: timings))
             if format == .text {
                 if scenarios.count > 1 && s.spec.name != scenarios.first?.spec.name { print("") }
-                print(run.text(), terminator: "")
+                print(run.text(includeTimings: timings), terminator: "")
             }
             if let out { try SettlePipeline.write(run, to: out, includeTimings: timings) }
         }

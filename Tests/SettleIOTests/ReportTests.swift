@@ -55,6 +55,14 @@ import Testing
             ))
     }
 
+    // Seconds differ from run to run, so the text report shows them only when asked, as the JSON.
+    @Test func textShowsSecondsOnlyWhenAsked() throws {
+        var (scenario, outcomes) = try smallRun()
+        outcomes.matching.seconds = 9.5
+        #expect(!TerminalReport.render(outcomes, scenario: scenario).contains("9.50 s"))
+        #expect(TerminalReport.render(outcomes, scenario: scenario, showTimings: true).contains("9.50 s"))
+    }
+
     @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
         let a = JSONReport.value(try smallRun().1).serialized(indent: 2)
         let b = JSONReport.value(try smallRun().1).serialized(indent: 2)

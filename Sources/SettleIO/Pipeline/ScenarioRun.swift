@@ -15,9 +15,10 @@ public struct ScenarioRun: Sendable {
         JSONReport.value(outcomes, includeTimings: includeTimings, years: years)
     }
 
-    /// The terminal report.
-    public func text() -> String {
-        TerminalReport.render(outcomes, scenario: scenario) + (years.map(LifecycleReport.render) ?? "")
+    /// The terminal report; `includeTimings` adds solver seconds (they differ between runs).
+    public func text(includeTimings: Bool = false) -> String {
+        TerminalReport.render(outcomes, scenario: scenario, showTimings: includeTimings)
+            + (years.map(LifecycleReport.render) ?? "")
     }
 
     /// The municipality rows as CSV.

@@ -5,7 +5,7 @@ import SettleCore
 
 /// The readable report: headline counts, consequences, matching quality, counties.
 public enum TerminalReport {
-    public static func render(_ o: Outcomes, scenario: Scenario, showTimings: Bool = true) -> String {
+    public static func render(_ o: Outcomes, scenario: Scenario, showTimings: Bool = false) -> String {
         var out: [String] = []
         let counties = Set(scenario.municipalities.map(\.countyID)).count
         out.append("settle · scenario \"\(o.scenario)\" · seed \(o.seed)")
