@@ -193,19 +193,17 @@ private func onTreeEvent(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
     guard let tree, let info else { return }
     let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
     let reason = glp_ios_reason(tree)
-    switch reason {
-    case GLP_IHEUR:
-        // The first heuristic call comes at the root, before any branching.
-        guard let start = tracker.start else { return }
+    // The first heuristic call comes at the root, after its LP and before any branching.
+    if reason == GLP_IHEUR, let start = tracker.start {
         tracker.start = nil
         let point = [0.0] + start  // GLPK counts columns from 1
-        if point.withUnsafeBufferPointer({ glp_ios_heur_sol(tree, $0.baseAddress) }) == 0 {
-            stopAtTarget(tree, tracker)
-        }
-    case GLP_IBINGO:
-        stopAtTarget(tree, tracker)
-        recordNodeBound(tree, tracker)
-    case GLP_ISELECT, GLP_IPREPRO, GLP_IBRANCH:
+        _ = point.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+    }
+    // GLPK's own rounding heuristic stores incumbents without a GLP_IBINGO call, so the target is
+    // checked at every call.
+    stopAtTarget(tree, tracker)
+    switch reason {
+    case GLP_ISELECT, GLP_IBINGO, GLP_IPREPRO, GLP_IBRANCH:
         recordNodeBound(tree, tracker)
     default:
         return
@@ -215,7 +213,9 @@ private func onTreeEvent(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
 /// Ends the search once the incumbent reaches `objectiveTarget`.
 private func stopAtTarget(_ tree: OpaquePointer, _ tracker: BoundTracker) {
     guard let target = tracker.target, !tracker.reachedTarget else { return }
-    let incumbent = glp_mip_obj_val(glp_ios_get_prob(tree))
+    let problem = glp_ios_get_prob(tree)
+    guard glp_mip_status(problem) == GLP_FEAS else { return }
+    let incumbent = glp_mip_obj_val(problem)
     if tracker.minimizing ? incumbent <= target : incumbent >= target {
         tracker.reachedTarget = true
         glp_ios_terminate(tree)

@@ -50,7 +50,7 @@ public enum GLPKSolver {
         let start = clock.now
         try model.validate()
         let settings = try options.validated()
-        if let start = settings.start { try model.validateStart(start) }
+        if mode == .mip, let start = settings.start { try model.validateStart(start) }
         var result = withGLPKEnvironment(verbose: settings.verbose) {
             let problem = GLPKProblem(model: model, mode: mode)
             return mode == .mip ? problem.solveMIP(settings) : problem.solveLP(settings)

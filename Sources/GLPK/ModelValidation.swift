@@ -184,30 +184,35 @@ extension SolveOptions {
 
 extension LinearModel {
     /// GLPK takes a MIP start without checking its rows, so an infeasible one would become a wrong
-    /// incumbent: every bound, row and integrality is checked here (to 1e-9, scaled).
+    /// incumbent: every bound, row and integrality is checked here (integer variables exactly,
+    /// continuous ones and rows to 1e-9 of their magnitude).
     func validateStart(_ start: [Double]) throws(GLPKError) {
         guard start.count == variables.count else {
             throw .invalidModel("options: start has \(start.count) values for \(variables.count) variables")
         }
-        func outside(_ value: Double, _ lower: Double?, _ upper: Double?) -> Bool {
-            let slack = 1e-9 * max(1, abs(value))
-            return (lower.map { value < $0 - slack } ?? false) || (upper.map { value > $0 + slack } ?? false)
+        func outside(_ value: Double, _ lower: Double?, _ upper: Double?, slack: Double) -> Bool {
+            (lower.map { value < $0 - slack } ?? false) || (upper.map { value > $0 + slack } ?? false)
         }
         for (j, variable) in variables.enumerated() {
             let value = start[j]
             let what = "options: start value \(value) of variable \(j) '\(variable.name)'"
             guard value.isFinite else { throw .invalidModel("\(what) is not finite") }
-            guard !outside(value, variable.lower, variable.upper) else {
+            let integral = variable.kind != .continuous
+            guard !integral || value == value.rounded() else { throw .invalidModel("\(what) is not integral") }
+            let slack = integral ? 0 : 1e-9 * max(1, abs(value))
+            guard !outside(value, variable.lower, variable.upper, slack: slack) else {
                 throw .invalidModel("\(what) is out of its bounds")
-            }
-            guard variable.kind == .continuous || value == value.rounded() else {
-                throw .invalidModel("\(what) is not integral")
             }
         }
         for (i, constraint) in constraints.enumerated() {
             var activity = 0.0
-            for (j, a) in zip(constraint.indices, constraint.coefficients) { activity += a * start[j] }
-            guard !outside(activity, constraint.lower, constraint.upper) else {
+            var magnitude = 0.0
+            for (j, a) in zip(constraint.indices, constraint.coefficients) {
+                activity += a * start[j]
+                magnitude += abs(a * start[j])
+            }
+            let slack = 1e-9 * max(1, magnitude)
+            guard !outside(activity, constraint.lower, constraint.upper, slack: slack) else {
                 throw .invalidModel("options: start breaks constraint \(i) '\(constraint.name)' (activity \(activity))")
             }
         }

@@ -20,12 +20,14 @@ public struct SolveOptions: Sendable {
     /// Which fractional variable branch-and-cut branches on.
     public var branching: Branching
     /// A MIP start: a point, one value per variable, that satisfies every bound, constraint and
-    /// integrality (checked; `invalidModel` otherwise). Branch-and-cut starts with it as its
-    /// incumbent, so it prunes from the first node and never returns anything worse. With a start
-    /// the MIP presolver is off: GLPK takes the point on the problem as given.
+    /// integrality (checked; `invalidModel` otherwise). GLPK takes it as its incumbent once the
+    /// root's LP is solved, so it prunes from there on and returns nothing worse (unless the time
+    /// limit ends the search before the root). With a start the MIP presolver is off: GLPK takes
+    /// the point on the problem as given. MIPs only: an LP or a relaxation ignores it.
     public var start: [Double]?
-    /// Branch-and-cut stops as soon as an incumbent (the start included) reaches this objective, at
-    /// least it when maximising and at most when minimising: `Termination.targetReached`.
+    /// Branch-and-cut stops at the first of its calls back at which the incumbent (the start
+    /// included) reaches this objective, at least it when maximising and at most when minimising:
+    /// `Termination.targetReached`. MIPs only.
     public var objectiveTarget: Double?
 
     public init(

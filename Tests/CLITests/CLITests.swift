@@ -101,6 +101,14 @@ struct CLI {
         #expect(c.stdout.contains("\"seed\": 99,"))
     }
 
+    @Test func textShowsSecondsOnlyWithTimings() throws {
+        let plain = try CLI.run(["run", "Scenarios/small.yaml"])
+        let timed = try CLI.run(["run", "Scenarios/small.yaml", "--timings"])
+        let matching = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("Matching") } ?? "" }
+        #expect(matching(plain.stdout).hasSuffix("households in batches"))
+        #expect(matching(timed.stdout).hasSuffix(" s"))
+    }
+
     @Test func outWritesJSONAndCSVAndRefusesToOverwrite() throws {
         let folder = CLI.temporaryFolder() + "/reports"
         let first = try CLI.run(["run", "Scenarios/small.yaml", "--out", folder])

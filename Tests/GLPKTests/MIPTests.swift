@@ -244,6 +244,19 @@ func everyBranchingRuleReachesTheOptimum(_ branching: Branching) throws {
     #expect(bound >= 309)
 }
 
+/// Minimising, the target is reached from above.
+@Test func anObjectiveTargetStopsAMinimisation() throws {
+    var model = LinearModel(name: "knapsack_min", sense: .minimize)
+    for (item, profit) in profits.enumerated() {
+        model.addVariable(name: "take_\(item + 1)", kind: .binary, objective: -profit)
+    }
+    model.addConstraint(name: "capacity", upper: 165, indices: Array(weights.indices), coefficients: weights)
+    let result = try GLPKSolver.solve(model, options: SolveOptions(presolve: false, objectiveTarget: -250))
+    #expect(result.termination == .targetReached)
+    let objective = try #require(result.objective)
+    #expect(objective <= -250)
+}
+
 /// GLPK takes a start's rows on trust, so a start that breaks one is refused before solving.
 @Test(arguments: [
     [1, 1, 1, 1, 1, 1, 1, 1, 1, 1] as [Double],  // weight 537 > 165

@@ -121,6 +121,8 @@ enum SetPacking {
         let solveOptions = SolveOptions(
             timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.gapTolerance / 100, nodeLimit: nodeLimit,
             start: start, objectiveTarget: enough.isFinite ? enough : nil)
+        // The start is the incumbent's own sets, which fit; if GLPK fails all the same, the
+        // incumbent stays.
         guard let solved = try? GLPKSolver.solve(model, options: solveOptions), let values = solved.values else {
             return nil
         }
