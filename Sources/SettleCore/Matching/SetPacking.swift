@@ -114,7 +114,7 @@ enum SetPacking {
             model.addConstraint(
                 name: "m\(m)", upper: 1, indices: row, coefficients: Array(repeating: 1, count: row.count))
         }
-        // Started from the incumbent, GLPK prunes from its first node; a small relative gap, since
+        // Started from the incumbent, GLPK prunes from its root on; a small relative gap, since
         // the target, not the gap, is what should stop it.
         var start = [Double](repeating: 0, count: columns.count)
         for j in 0..<incumbent { start[j] = 1 }
