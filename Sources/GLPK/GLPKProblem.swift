@@ -17,7 +17,7 @@ final class GLPKProblem {
     }
 
     let handle: OpaquePointer
-    let columnCount: Int
+    private(set) var columnCount: Int
     let rowCount: Int
     /// Some integer column has no integer value within its bounds: the MIP is infeasible.
     private(set) var hasEmptyIntegerDomain = false
@@ -90,6 +90,26 @@ final class GLPKProblem {
         }
     }
 
+    /// Adds a continuous column (checked by `LinearModel.addColumn` and `validateVariable`). The
+    /// basis stays valid: the new column is non-basic at its bound, so the next simplex starts
+    /// from the last optimum.
+    func addColumn(_ column: LinearModel.Column) {
+        let j = glp_add_cols(handle, 1)
+        columnCount += 1
+        if !column.name.isEmpty { column.name.withCString { glp_set_col_name(handle, j, $0) } }
+        let bounds = Self.bounds(column.lower, column.upper)
+        glp_set_col_bnds(handle, j, bounds.type, bounds.lower, bounds.upper)
+        glp_set_obj_coef(handle, j, column.objective)
+        // 1-based; element 0 is unused by GLPK.
+        let rows = [Int32(0)] + column.constraints.map { Int32($0 + 1) }
+        let values = [0.0] + column.coefficients
+        rows.withUnsafeBufferPointer { rows in
+            values.withUnsafeBufferPointer { values in
+                glp_set_mat_col(handle, j, Int32(column.constraints.count), rows.baseAddress, values.baseAddress)
+            }
+        }
+    }
+
     deinit {
         glp_delete_prob(handle)
     }
@@ -128,8 +148,8 @@ extension GLPKProblem: Sendable {}
 /// afterwards, so pool threads that later exit leave nothing behind. `body`
 /// must release every GLPK object it creates; only this module touches GLPK,
 /// so nothing else on the thread can own GLPK memory at that point.
-func withGLPKEnvironment<T>(verbose: Bool, _ body: () -> T) -> T {
+func withGLPKEnvironment<T, E: Error>(verbose: Bool, _ body: () throws(E) -> T) throws(E) -> T {
     defer { glp_free_env() }
     glp_term_out(verbose ? GLP_ON : GLP_OFF)
-    return body()
+    return try body()
 }

@@ -23,6 +23,53 @@ public enum GLPKSolver {
         try run(model, options: options, mode: .relaxation)
     }
 
+    /// Column generation on the LP relaxation of `model`: solves it, hands each optimum to `price`,
+    /// adds the columns `price` returns and solves again from the last basis, until `price`
+    /// returns none, a solve is not optimal, or `maximumSolves` solves are done (a count, so every
+    /// machine stops at the same point). One GLPK problem serves every solve, so the added columns
+    /// cost a few pivots rather than a solve from scratch.
+    ///
+    /// Returns the last solve's result; `model` then holds every added column (continuous, after
+    /// the model's own). A column that is not valid throws `.invalidModel` and leaves `model` as it
+    /// was. `price` runs on the calling thread, between two solves.
+    public static func solveGeneratingColumns(
+        _ model: inout LinearModel, options: SolveOptions = .init(), maximumSolves: Int,
+        price: (SolveResult) -> [LinearModel.Column]
+    ) throws(GLPKError) -> SolveResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        guard maximumSolves >= 1 else {
+            throw .invalidModel("options: maximumSolves \(maximumSolves) must be >= 1")
+        }
+        try model.validate()
+        let settings = try options.validated()
+        var generated = model
+        var result = try withGLPKEnvironment(verbose: settings.verbose) { () throws(GLPKError) -> SolveResult in
+            let problem = GLPKProblem(model: generated, mode: .relaxation)
+            var result = problem.solveLP(settings)
+            var solves = 1
+            while solves < maximumSolves && result.termination == .optimal {
+                let columns = price(result)
+                if columns.isEmpty { break }
+                for column in columns {
+                    guard column.coefficients.allSatisfy(\.isFinite) else {
+                        throw .invalidModel("column '\(column.name)': a coefficient is not finite")
+                    }
+                    let j = try generated.addColumn(column)
+                    try generated.validateVariable(j)
+                }
+                for column in columns { problem.addColumn(column) }
+                result = problem.solveLP(settings)
+                solves += 1
+            }
+            return result
+        }
+        model = generated
+        let elapsed = started.duration(to: clock.now).components
+        result.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        return result
+    }
+
     /// Writes free MPS as GLPK writes it (`GLP_MPS_FILE`). MPS carries no
     /// objective sense: read a maximisation back with e.g. `glpsol --max`.
     /// GLPK names the objective row "R0000000" here, whatever its name.

@@ -105,6 +105,12 @@ public struct LinearModel: Sendable, Equatable {
         return constraints.count - 1
     }
 
+    /// For `addColumn`, which has checked `i` and that `j` is not in it yet.
+    mutating func appendCoefficient(_ coefficient: Double, of j: Int, toConstraint i: Int) {
+        constraints[i].indices.append(j)
+        constraints[i].coefficients.append(coefficient)
+    }
+
     /// True when any variable is integer or binary.
     public var isMixedInteger: Bool {
         variables.contains { $0.kind != .continuous }

@@ -18,15 +18,7 @@ extension LinearModel {
         else {
             throw .invalidModel("more than \(Self.maxRowsOrColumns) variables or constraints")
         }
-        for (j, variable) in variables.enumerated() {
-            let what = "variable \(j) '\(variable.name)'"
-            try Self.checkName(variable.name, of: what)
-            guard variable.objective.isFinite else {
-                throw .invalidModel(
-                    "\(what): objective coefficient \(variable.objective) is not finite")
-            }
-            try Self.checkBounds(variable.lower, variable.upper, of: what)
-        }
+        for j in variables.indices { try validateVariable(j) }
         // lastRow[j] is the last constraint that used variable j: finds duplicates in O(nonzeros).
         var lastRow = [Int](repeating: -1, count: variables.count)
         var nonzeros = 0
@@ -58,6 +50,17 @@ extension LinearModel {
                 throw .invalidModel("more than \(Self.maxNonzeros) constraint coefficients")
             }
         }
+    }
+
+    /// Throws `.invalidModel` for a variable GLPK would reject: its name, objective and bounds.
+    func validateVariable(_ j: Int) throws(GLPKError) {
+        let variable = variables[j]
+        let what = "variable \(j) '\(variable.name)'"
+        try Self.checkName(variable.name, of: what)
+        guard variable.objective.isFinite else {
+            throw .invalidModel("\(what): objective coefficient \(variable.objective) is not finite")
+        }
+        try Self.checkBounds(variable.lower, variable.upper, of: what)
     }
 
     /// Model files refer to rows and columns by name, so the names GLPK writes must
