@@ -130,9 +130,31 @@ enum LPRepair {
                 from: knapsack.householdPrices(sinkPrice: duals.price), target: attempt.objective,
                 enough: attempt.objective / (1 - options.gapTolerance), collecting: packing)
             bound = min(bound, improved.bound)
+            var sets = improved.sets
+            // The knapsack bound's relaxation solved exactly, from the steps' sets and the
+            // placement's own (whole and one household each); a placement from its solution when
+            // that does not certify.
+            if packing && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
+                var members = [[Int]](repeating: [], count: M)
+                for (h, m) in attempt.placement.enumerated() {
+                    if let m {
+                        members[m].append(h)
+                        sets.insert([m, h])
+                    }
+                }
+                for m in 0..<M where !members[m].isEmpty { sets.insert([m] + members[m]) }
+                let generated = ColumnGeneration.improve(
+                    batch, dimensions: dims, profit: profit, sets: sets,
+                    enough: attempt.objective / (1 - options.gapTolerance))
+                bound = min(bound, generated.bound)
+                sets = generated.sets
+                if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
+                    polish(&attempt, from: generated.placement(batch, dimensions: dims))
+                }
+            }
             if packing && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance,
                 let packed = SetPacking.improve(
-                    batch, dimensions: dims, sets: improved.sets, prices: improved.prices,
+                    batch, dimensions: dims, sets: sets, prices: improved.prices,
                     placement: attempt.placement, objective: attempt.objective,
                     // A hair above the certifying value: GLPK's objective and the placement's own sum
                     // can differ in the last bits.

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+import GLPK
+import Testing
+
+@testable import SettleCore
+
+/// `ColumnGeneration` against the same master LP over every set of households each municipality's
+/// persons can hold (enumerated, solved by GLPK in one go), and against the batch's proven optimum.
+@Suite struct ColumnGenerationTests {
+    /// Per-person profits as `LPRepair` builds them: −∞ where a pair is not allowed.
+    func profit(_ batch: MatchingBatch) -> [Double] {
+        let M = batch.municipalityCount
+        var profit = [Double](repeating: -.infinity, count: batch.householdCount * M)
+        for h in 0..<batch.householdCount {
+            for m in 0..<M where batch.isAllowed(h, m) && batch.households[h].size <= batch.capacity[m] {
+                profit[h * M + m] = batch.value(h, m) / Double(batch.households[h].size)
+            }
+        }
+        return profit
+    }
+
+    /// The master LP with every set that fits a municipality's persons, built apart from the
+    /// generation: its optimum is the value the relaxation can give.
+    func everySetOptimum(_ batch: MatchingBatch) throws -> Double {
+        let H = batch.householdCount
+        let M = batch.municipalityCount
+        let dims = batch.dimensions
+        var model = LinearModel(name: "every_set", sense: .maximize)
+        var householdRows = [[Int]](repeating: [], count: H)
+        var municipalityRows = [[Int]](repeating: [], count: M)
+        var dimensionRows = [[(Int, Double)]](repeating: [], count: dims.count * M)
+        for m in 0..<M {
+            for mask in 1..<(1 << H) {
+                let chosen = (0..<H).filter { mask & (1 << $0) != 0 }
+                guard chosen.allSatisfy({ batch.isAllowed($0, m) }),
+                    chosen.reduce(0, { $0 + batch.households[$1].size }) <= batch.capacity[m]
+                else { continue }
+                let j = model.addVariable(
+                    name: "x\(m)_\(mask)", objective: chosen.reduce(0) { $0 + batch.value($1, m) })
+                for h in chosen { householdRows[h].append(j) }
+                municipalityRows[m].append(j)
+                for (k, d) in dims.enumerated() {
+                    let demand = chosen.reduce(0) { $0 + d.demand[$1] }
+                    if demand > 0 { dimensionRows[k * M + m].append((j, Double(demand))) }
+                }
+            }
+        }
+        for row in householdRows + municipalityRows {
+            model.addConstraint(name: "", upper: 1, indices: row, coefficients: row.map { _ in 1 })
+        }
+        for (i, row) in dimensionRows.enumerated() {
+            model.addConstraint(
+                name: "", upper: Double(dims[i / M].capacity[i % M]), indices: row.map(\.0), coefficients: row.map(\.1))
+        }
+        let solved = try GLPKSolver.solve(model)
+        #expect(solved.termination == .optimal)
+        return try #require(solved.objective)
+    }
+
+    /// Ten households, three municipalities, places for 0.9 × the persons and large dwellings short.
+    func smallScarceBatch(seed: UInt64) -> MatchingBatch {
+        ScarceRoundTests().scarceBatch(households: 10, municipalities: 3, seed: seed)
+    }
+
+    /// One column per allowed pair: where `LPRepair` starts from the knapsack steps' sets instead.
+    func singletons(_ batch: MatchingBatch) -> Set<[Int]> {
+        var sets = Set<[Int]>()
+        for h in 0..<batch.householdCount {
+            for m in 0..<batch.municipalityCount where batch.isAllowed(h, m) { sets.insert([m, h]) }
+        }
+        return sets
+    }
+
+    @Test(arguments: [11, 12, 13, 14] as [UInt64])
+    func theBoundIsTheMasterOverEverySetAndAboveTheOptimum(seed: UInt64) throws {
+        let b = smallScarceBatch(seed: seed)
+        #expect(b.capacity.reduce(0, +) < b.households.reduce(0) { $0 + $1.size })
+        let result = ColumnGeneration.improve(
+            b, dimensions: b.dimensions, profit: profit(b), sets: singletons(b), enough: -.infinity)
+        let relaxation = try everySetOptimum(b)
+        #expect(abs(result.bound - relaxation) <= 1e-6 * max(1, abs(relaxation)))
+        let prepared = BatchMatcher.prepare(b, options: MatchingOptions())
+        let exact = try GLPKSolver.solve(MatchingModel.build(prepared), options: SolveOptions(relativeGap: 0))
+        #expect(result.bound >= (exact.objective ?? .infinity) - 1e-6)
+        // The columns it generated are more than it started from.
+        #expect(result.sets.count > singletons(b).count)
+    }
+
+    @Test(arguments: [11, 12, 13, 14] as [UInt64])
+    func thePlacementFromTheMasterFitsEveryCapacity(seed: UInt64) throws {
+        let b = ScarceRoundTests().scarceBatch(households: 24, municipalities: 4, seed: seed)
+        let result = ColumnGeneration.improve(
+            b, dimensions: b.dimensions, profit: profit(b), sets: singletons(b), enough: -.infinity)
+        let placement = result.placement(b, dimensions: b.dimensions)
+        #expect(placement.contains { $0 != nil })
+        var persons = [Int](repeating: 0, count: b.municipalityCount)
+        var large = [Int](repeating: 0, count: b.municipalityCount)
+        for (h, m) in placement.enumerated() {
+            guard let m else { continue }
+            #expect(b.isAllowed(h, m))
+            persons[m] += b.households[h].size
+            large[m] += b.dimensions[0].demand[h]
+        }
+        for m in 0..<b.municipalityCount {
+            #expect(persons[m] <= b.capacity[m])
+            #expect(large[m] <= b.dimensions[0].capacity[m])
+        }
+    }
+}
+
+extension ColumnGenerationTests {
+    /// The master's sets can break a capacity its prices only charge for: the placement keeps what
+    /// fits, most used set first, and each municipality and household once.
+    @Test func thePlacementKeepsWhatFitsOfTheMastersSets() {
+        // Places 3 and 2; household 0 (2 persons) needs municipality 1's large dwelling.
+        let b = SetPackingTests().batch()
+        let result = ColumnGeneration.Result(
+            bound: 0, sets: [],
+            solution: [([1, 0, 1], 0.6), ([0, 1, 2], 0.4), ([1, 3], 0.3), ([0, 3, 4], 0.2)])
+        let placement = result.placement(b, dimensions: b.dimensions)
+        // [1, 0, 1]: household 1 no longer fits municipality 1's 2 places; [0, 1, 2] then finds
+        // household 1 free; [1, 3] finds municipality 1 taken, [0, 3, 4] municipality 0.
+        #expect(placement == [1, 0, 0, nil, nil])
+    }
+}
