@@ -106,3 +106,20 @@ private func master() throws -> LinearModel {
     }
     #expect(model == before)
 }
+
+/// A master may start without columns: its first solve is the empty LP, and the columns come from
+/// the pricing.
+@Test func columnGenerationCanStartWithoutColumns() throws {
+    var model = LinearModel(name: "empty", sense: .maximize)
+    model.addConstraint(name: "one", upper: 1, indices: [], coefficients: [])
+    var calls = 0
+    let result = try GLPKSolver.solveGeneratingColumns(&model, maximumSolves: 5) { solved in
+        calls += 1
+        #expect(solved.termination == .optimal)
+        return calls == 1
+            ? [LinearModel.Column(name: "x", upper: nil, objective: 2, constraints: [0], coefficients: [1])] : []
+    }
+    #expect(result.termination == .optimal)
+    #expect(result.objective == 2)
+    #expect(model.variables.count == 1)
+}
