@@ -2,11 +2,13 @@
 
 import GLPK
 
-/// A better placement for a round where places are short, from sets of households that one
+/// A better placement for a round still above the tolerance, from sets of households that one
 /// municipality can take whole: GLPK's branch and cut chooses at most one set per municipality and
 /// at most one municipality per household, over the incumbent's own sets, their neighbours (one
-/// household fewer, more or swapped) and those the knapsack bound's subgradient steps chose near
-/// its best prices (`KnapsackBound.improve(collecting:)`).
+/// household fewer, more or swapped), those the knapsack bound's subgradient steps chose near
+/// its best prices (`KnapsackBound.improve(collecting:)`) and the master's of `ColumnGeneration`.
+/// It was written for rounds where places are short; since column generation, rounds with places
+/// ample get it too.
 ///
 /// Why: there the optimum is mostly a packing of whole households into a few places per
 /// municipality, and the placement, not the bound, is what stays off. When this step was added,
