@@ -31,7 +31,9 @@ public enum GLPKSolver {
     ///
     /// Returns the last solve's result; `model` then holds every added column (continuous, after
     /// the model's own). A column that is not valid throws `.invalidModel` and leaves `model` as it
-    /// was. `price` runs on the calling thread, between two solves.
+    /// was. `price` runs on the calling thread, between two solves, and must not call
+    /// `GLPKSolver` itself: GLPK's environment is per thread, and an inner call would free the
+    /// problem in use. `options.timeLimitSeconds` applies to each solve.
     public static func solveGeneratingColumns(
         _ model: inout LinearModel, options: SolveOptions = .init(), maximumSolves: Int,
         price: (SolveResult) -> [LinearModel.Column]
@@ -44,6 +46,8 @@ public enum GLPKSolver {
         try model.validate()
         let settings = try options.validated()
         var generated = model
+        // GLPK aborts above its limits, so generated columns are counted against them as well.
+        var nonzeros = model.constraints.reduce(0) { $0 + $1.indices.count }
         var result = try withGLPKEnvironment(verbose: settings.verbose) { () throws(GLPKError) -> SolveResult in
             let problem = GLPKProblem(model: generated, mode: .relaxation)
             var result = problem.solveLP(settings)
@@ -52,6 +56,12 @@ public enum GLPKSolver {
                 let columns = price(result)
                 if columns.isEmpty { break }
                 for column in columns {
+                    nonzeros += column.constraints.count
+                    guard generated.variables.count < LinearModel.maxRowsOrColumns,
+                        nonzeros <= LinearModel.maxNonzeros
+                    else {
+                        throw .invalidModel("more than GLPK's limit of columns or constraint coefficients")
+                    }
                     guard column.coefficients.allSatisfy(\.isFinite) else {
                         throw .invalidModel("column '\(column.name)': a coefficient is not finite")
                     }

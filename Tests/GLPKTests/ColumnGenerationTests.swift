@@ -100,6 +100,18 @@ private func master() throws -> LinearModel {
         }
     }
     #expect(model == before)
+    // Refused in a later round, after a valid column was added to GLPK: the model is still as it was.
+    var round = 0
+    #expect(throws: GLPKError.self) {
+        try GLPKSolver.solveGeneratingColumns(&model, maximumSolves: 5) { _ in
+            round += 1
+            return round == 1
+                ? [column([1, 1, 0, 0], 10)]
+                : [LinearModel.Column(name: "nan", objective: 1, constraints: [0], coefficients: [.nan])]
+        }
+    }
+    #expect(round == 2)
+    #expect(model == before)
     #expect(throws: GLPKError.self) {
         try model.addColumn(
             LinearModel.Column(name: "twice", objective: 1, constraints: [0, 0], coefficients: [1, 1]))

@@ -98,8 +98,9 @@ enum ColumnGeneration {
         // Sorted: a Set's order changes from run to run, and the model must not.
         let normalised = sets.map { [$0[0]] + $0.dropFirst().sorted() }
         for set in normalised.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            // Rows and indices are in range by construction, so adding cannot throw.
-            if let new = column(set) { _ = try? model.addColumn(new) }
+            // Rows are in range by construction; were a column refused all the same, `ordered` must
+            // still follow the model's columns.
+            if let new = column(set), (try? model.addColumn(new)) == nil { ordered.removeLast() }
         }
         var best = Double.infinity
         let solved = try? GLPKSolver.solveGeneratingColumns(&model, maximumSolves: maximumSolves) { solved in

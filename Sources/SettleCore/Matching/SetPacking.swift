@@ -10,7 +10,7 @@ import GLPK
 /// It was written for rounds where places are short; since column generation, rounds with places
 /// ample get it too.
 ///
-/// Why: there the optimum is mostly a packing of whole households into a few places per
+/// Why: where places are short the optimum is mostly a packing of whole households into a few places per
 /// municipality, and the placement, not the bound, is what stays off. When this step was added,
 /// spring-surge day 133 (1,133 households) had its placement at 1350.04 against a bound of
 /// 1351.87, and column generation showed the bound at what this relaxation can give (its master
