@@ -138,14 +138,11 @@ enum LPRepair {
             // placement's own (whole and one household each); a placement from its solution when
             // that does not certify.
             if packing && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
-                var members = [[Int]](repeating: [], count: M)
-                for (h, m) in attempt.placement.enumerated() {
-                    if let m {
-                        members[m].append(h)
-                        sets.insert([m, h])
-                    }
+                let members = attempt.placement.householdsByMunicipality(M)
+                for m in 0..<M where !members[m].isEmpty {
+                    sets.insert([m] + members[m])
+                    for h in members[m] { sets.insert([m, h]) }
                 }
-                for m in 0..<M where !members[m].isEmpty { sets.insert([m] + members[m]) }
                 let generated = ColumnGeneration.improve(
                     batch, dimensions: dims, profit: profit, sets: sets,
                     enough: attempt.objective / (1 - options.gapTolerance))

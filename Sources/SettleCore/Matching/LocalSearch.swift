@@ -104,8 +104,7 @@ struct LocalSearch {
             if column.isEmpty { column = byColumn }
             // Pairs: h takes g's place at m, and g moves to h's old municipality if it fits there
             // (or out); covers swaps between two municipalities and ejections of placed households.
-            var byMunicipality = [[Int]](repeating: [], count: M)
-            for h in 0..<H { if let m = placement[h] { byMunicipality[m].append(h) } }
+            var byMunicipality = placement.householdsByMunicipality(M)
             for h in 0..<H where pairs == .every || placement[h] == nil {
                 let from = placement[h]
                 let current = value(h, from)

@@ -66,8 +66,7 @@ enum SetPacking {
                 Column(m: m, households: households, value: households.reduce(0.0) { $0 + batch.value($1, m) }))
         }
         // The incumbent's sets first, so GLPK's optimum over the columns is never below it.
-        var members = [[Int]](repeating: [], count: M)
-        for (h, m) in placement.enumerated() { if let m { members[m].append(h) } }
+        let members = placement.householdsByMunicipality(M)
         for m in 0..<M { add(m, members[m]) }
         let incumbent = columns.count
         // The incumbent's neighbours: each municipality's set without one of its households, and
