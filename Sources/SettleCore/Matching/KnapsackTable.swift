@@ -22,6 +22,12 @@ struct KnapsackTable {
     private(set) var kept: [Int] = []
     /// The items chosen by the last `pack`, last first.
     private(set) var chosen: [Int] = []
+    /// The capacity of the last `pack`.
+    private var packed = 0
+
+    /// The last `pack`'s best value within each capacity up to its own (the table's last row):
+    /// the same with the dominated items left in, which are dominated at every smaller capacity too.
+    var bestByCapacity: [Double] { packed > 0 ? Array(best[0...packed]) : [0] }
 
     /// The best value of items `0..<weight.count` within `capacity`; the items in `chosen`.
     /// `pruned: false` leaves the dominated items in, which changes neither.
@@ -30,6 +36,7 @@ struct KnapsackTable {
     ) -> Double {
         chosen.removeAll(keepingCapacity: true)
         kept.removeAll(keepingCapacity: true)
+        packed = capacity
         guard capacity > 0 else { return 0 }
         let n = weight.count
         if pruned { prune(weight: weight, worth: worth, capacity: capacity) } else { kept.append(contentsOf: 0..<n) }

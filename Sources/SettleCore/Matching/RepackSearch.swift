@@ -24,10 +24,62 @@ struct RepackSearch {
     private let sizes: [Int]
     private let hasDemand: [Bool]
     private var members: [[Int]]
-    private var pools: [[Int]?]
-    /// Per municipality, the best repack with room kept for a household of each size, with no
-    /// household excluded: an upper bound on the repacks around a household of that size.
-    private var packBounds: [[Int: Double]]
+    /// Per household, the municipalities whose pool it joins while unplaced.
+    private let eligible: [[Int]]
+    /// Per municipality, the unplaced households that may go there, ascending: kept up to date
+    /// move by move (rebuilding every pool after each move took 5 % of a spring-surge year).
+    private var pools: [[Int]]
+    /// Per municipality, bounds on the repacks around a household of each size (`PackBound`).
+    private var packBounds: [[PackBound]]
+    /// Whether the last `repack` left households out for the dimensions.
+    private var leftOutForDimensions = false
+    /// Packs every bound afresh after each move instead of keeping them: the tests' reference,
+    /// which must reach the same placement.
+    var freshBounds = false
+    /// For the tests: after each move, packs every kept bound's repack afresh and counts those
+    /// it was below.
+    var checkingBounds = false
+    private(set) var boundsChecked = 0
+    private(set) var boundsBelow = 0
+
+    private mutating func checkBounds() {
+        for m in packBounds.indices {
+            for known in packBounds[m] {
+                let fresh = repack(m, reserve: known.reserve).value
+                let kept = known.added == 0 ? known.value : known.bound + 1e-9 * max(1, abs(known.bound))
+                boundsChecked += 1
+                if kept < fresh - minimumGain { boundsBelow += 1 }
+            }
+        }
+    }
+
+    /// An upper bound on `m`'s repacks around a household of size `reserve`, kept valid from move
+    /// to move: packing them afresh after every move took a fifth of a spring-surge year (20 % of
+    /// its samples; 5 % kept).
+    private struct PackBound {
+        let reserve: Int
+        /// The best repack with room kept for `reserve` persons and no household excluded, when
+        /// packed; and the values of the households unplaced since (a knapsack gains at most the
+        /// values of its new items).
+        var value: Double
+        var added: Double
+        /// Per capacity up to the one left, the best pack of every candidate, dimensions aside;
+        /// a household unplaced since joins it in place.
+        var table: [Double]
+
+        /// Valid while `m`'s own households stay and no household with a demand leaves its pool
+        /// (that could let the others with a demand in; `place` drops the bounds then).
+        var bound: Double { min(value + added, table[table.count - 1]) }
+
+        mutating func add(size: Int, worth: Double) {
+            added += worth
+            var c = table.count - 1
+            while c >= size {
+                table[c] = max(table[c], table[c - size] + worth)
+                c -= 1
+            }
+        }
+    }
     private let minimumGain: Double
     /// The values municipality by municipality (m × H): a repack reads one municipality's column,
     /// which in the row-major batch is one cache miss per household.
@@ -59,8 +111,7 @@ struct RepackSearch {
         }
         self.room = room
         self.members = members
-        pools = Array(repeating: nil, count: batch.municipalityCount)
-        packBounds = Array(repeating: [:], count: batch.municipalityCount)
+        packBounds = Array(repeating: [], count: batch.municipalityCount)
         let scale = batch.value.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
         minimumGain = 1e-9 * max(1, scale)
         let H = batch.householdCount
@@ -70,6 +121,15 @@ struct RepackSearch {
             for m in 0..<M { byMunicipality[m * H + h] = batch.value[h * M + m] }
         }
         self.byMunicipality = byMunicipality
+        let sizes = sizes
+        eligible = (0..<H).map { h in
+            (0..<M).filter { m in sizes[h] <= batch.capacity[m] && byMunicipality[m * H + h] > 0 }
+        }
+        var pools = [[Int]](repeating: [], count: M)
+        for h in 0..<H where placement[h] == nil {
+            for m in eligible[h] { pools[m].append(h) }
+        }
+        self.pools = pools
     }
 
     @inline(__always) private func value(_ h: Int, _ m: Int) -> Double {
@@ -84,15 +144,40 @@ struct RepackSearch {
 
     private func current(_ m: Int) -> Double { members[m].reduce(0.0) { $0 + value($1, m) } }
 
-    /// Unplaced households that may go to `m`, in index order (rebuilt after each move).
-    private mutating func pool(_ m: Int) -> [Int] {
-        if let cached = pools[m] { return cached }
-        let capacity = batch.capacity[m]
-        let list = (0..<batch.householdCount).filter { h in
-            placement[h] == nil && sizes[h] <= capacity && value(h, m) > 0
+    /// Unplaced households that may go to `m`, in index order.
+    private func pool(_ m: Int) -> [Int] { pools[m] }
+
+    /// `h` leaves its municipality unplaced: it joins the pools and their pack bounds.
+    private mutating func unplace(_ h: Int) {
+        placement[h] = nil
+        for m in eligible[h] {
+            pools[m].insert(h, at: Self.position(of: h, in: pools[m]))
+            let worth = value(h, m)
+            for i in packBounds[m].indices { packBounds[m][i].add(size: sizes[h], worth: worth) }
         }
-        pools[m] = list
-        return list
+    }
+
+    /// `h` goes to `m`; if it was unplaced it leaves the pools. Their pack bounds stay bounds,
+    /// unless `h` had a demand: without it the others with a demand may fit together.
+    private mutating func place(_ h: Int, _ m: Int) {
+        if placement[h] == nil {
+            for other in eligible[h] {
+                let at = Self.position(of: h, in: pools[other])
+                if at < pools[other].count && pools[other][at] == h { pools[other].remove(at: at) }
+                if hasDemand[h] { packBounds[other].removeAll(keepingCapacity: true) }
+            }
+        }
+        placement[h] = m
+    }
+
+    /// The first index of `list` (ascending) not below `h`.
+    private static func position(of h: Int, in list: [Int]) -> Int {
+        var (low, high) = (0, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < h { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The best set for `m` among its households (but `leaving`) and the unplaced ones (but
@@ -126,6 +211,7 @@ struct RepackSearch {
         }
         func fits(_ demand: [Int]) -> Bool { (0..<K).allSatisfy { demand[$0] <= dims[$0].capacity[m] } }
         let othersWithDemand = fits(allDemand)
+        leftOutForDimensions = !othersWithDemand
         let ownWithDemand = othersWithDemand || fits(ownDemand)
         if !ownWithDemand && !forcedFits { return (-.infinity, []) }
         var items = members[m].filter { $0 != leaving && (ownWithDemand || !hasDemand[$0]) }
@@ -159,29 +245,63 @@ struct RepackSearch {
     /// size `reserve`: its candidates are a superset (none excluded, no demand of g's to fit).
     /// Nil where the candidates might be cut to the table's size, which would break that.
     private mutating func packBound(_ m: Int, reserve: Int) -> Double? {
-        if let known = packBounds[m][reserve] { return known }
         let width = batch.capacity[m] - reserve + 1
         guard width > 0 else { return nil }
         if members[m].count + pool(m).count > Self.maximumCells / width { return nil }
         let value = repack(m, reserve: reserve).value
-        packBounds[m][reserve] = value
+        // The table of every candidate: the repack's own unless it left some out.
+        if leftOutForDimensions {
+            weights.removeAll(keepingCapacity: true)
+            worths.removeAll(keepingCapacity: true)
+            for h in members[m] + pool(m) where sizes[h] < width {
+                weights.append(sizes[h])
+                worths.append(self.value(h, m))
+            }
+            _ = weights.withUnsafeBufferPointer { weight in
+                worths.withUnsafeBufferPointer { table.pack(weight: weight, worth: $0, capacity: width - 1) }
+            }
+        }
+        let entry = PackBound(reserve: reserve, value: value, added: 0, table: table.bestByCapacity)
+        if let i = packBounds[m].firstIndex(where: { $0.reserve == reserve }) {
+            packBounds[m][i] = entry
+        } else {
+            packBounds[m].append(entry)
+        }
         return value
+    }
+
+    /// Whether every repack of `m` around a household of size `reserve` leaves `gain(bound)` at
+    /// most `best`. A bound from before some households were unplaced plus their values is
+    /// still a bound (a knapsack gains at most the values of its new items), and is tried first;
+    /// only where it does not settle the question is the bound packed again. So the answers are
+    /// those of a bound packed afresh after every move, at a fraction of the packs.
+    private mutating func repacksAtMost(
+        _ m: Int, reserve: Int, best: Double, gain: (Double) -> Double
+    ) -> Bool {
+        if let known = packBounds[m].first(where: { $0.reserve == reserve }) {
+            if known.added == 0 { return gain(known.value) <= best }
+            // A hair above: sums in another order could round above it.
+            let loose = known.bound
+            if gain(loose + 1e-9 * max(1, abs(loose))) <= best { return true }
+        }
+        guard let bound = packBound(m, reserve: reserve) else { return false }
+        return gain(bound) <= best
     }
 
     /// `m` takes `chosen`; its other households leave (unplaced).
     private mutating func apply(_ m: Int, _ chosen: [Int]) {
-        for i in pools.indices {
-            pools[i] = nil
-            packBounds[i].removeAll(keepingCapacity: true)
-        }
-        for h in members[m] {
-            room.release(h, m)
-            placement[h] = nil
-        }
+        packBounds[m].removeAll(keepingCapacity: true)
+        let leaving = members[m].filter { !chosen.contains($0) }
+        for h in members[m] { room.release(h, m) }
         members[m] = chosen
         for h in chosen {
             room.use(h, m)
-            placement[h] = m
+            place(h, m)
+        }
+        for h in leaving { unplace(h) }
+        if checkingBounds { checkBounds() }
+        if freshBounds {
+            for i in packBounds.indices { packBounds[i].removeAll(keepingCapacity: true) }
         }
     }
 
@@ -219,26 +339,32 @@ struct RepackSearch {
                     // Making room in m means displacing someone, so a repack is tried only where
                     // g's move alone would beat the best so far (heuristic: saves most knapsacks).
                     if base + value <= (chosen?.gain ?? minimumGain) { continue }
-                    if let bound = packBound(m, reserve: sizes[g]),
-                        base + value + bound - current(m) <= (chosen?.gain ?? minimumGain)
+                    let present = current(m)
+                    if repacksAtMost(
+                        m, reserve: sizes[g], best: chosen?.gain ?? minimumGain,
+                        gain: { bound in
+                            base + value + bound - present
+                        })
                     {
                         continue
                     }
                     let packed = repack(m, forced: g, excluded: left.chosen)
-                    let gain = base + value + packed.value - current(m)
+                    let gain = base + value + packed.value - present
                     if gain > (chosen?.gain ?? minimumGain) { chosen = (m, gain, packed.chosen) }
                 }
                 guard let chosen else { continue }
+                // g goes from one to the other directly, never through the pools.
                 members[from].removeAll { $0 == g }
                 room.release(g, from)
-                placement[g] = nil
                 apply(from, left.chosen)
                 if let packed = chosen.packed {
                     apply(chosen.to, packed + [g])
                 } else {
+                    packBounds[chosen.to].removeAll(keepingCapacity: true)
                     room.use(g, chosen.to)
                     placement[g] = chosen.to
                     members[chosen.to].append(g)
+                    if checkingBounds { checkBounds() }
                 }
                 moves += 1
                 improved = true
