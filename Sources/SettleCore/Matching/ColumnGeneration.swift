@@ -107,7 +107,11 @@ enum ColumnGeneration {
             guard let duals = solved.rowDuals, let master = solved.objective else { return [] }
             let u = (0..<H).map { max(0, duals[$0]) }
             let mu = (0..<(K * M)).map { max(0, duals[H + M + $0]) }
-            let pricing = KnapsackBound(batch, dimensions: dims, profit: profit, mu: mu).evaluate(u, collecting: true)
+            let knapsacks = KnapsackBound(batch, dimensions: dims, profit: profit, mu: mu)
+            // A helper for this pricing only: between pricings GLPK has the time.
+            let paired = knapsacks.pairs ? PairedWork() : nil
+            defer { paired?.stop() }
+            let pricing = knapsacks.evaluate(u, collecting: true, paired: paired)
             best = min(best, pricing.bound)
             if best <= enough || best - master <= 1e-9 * abs(best) { return [] }
             return pricing.sets.compactMap(column)

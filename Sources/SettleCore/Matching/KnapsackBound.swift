@@ -91,15 +91,56 @@ struct KnapsackBound {
         }
     }
 
+    /// What the knapsacks of a range of municipalities add, in the order they add it.
+    private struct Part {
+        /// The terms of the bound, in municipality order: summed in this order by `evaluate`, so
+        /// a bound does not depend on where the municipalities were split.
+        var terms: [Double] = []
+        /// The households taken, once per knapsack that took them.
+        var taken: [Int] = []
+        var sets: [[Int]] = []
+    }
+
+    /// Household-municipality pairs from which `evaluate` splits the municipalities over two
+    /// threads (`PairedWork`): below it a step takes a few microseconds.
+    static let pairedFrom = 20_000
+
+    /// Whether `evaluate` should be given a helper thread for this batch.
+    var pairs: Bool { batch.householdCount * batch.municipalityCount >= Self.pairedFrom && PricingThreads.paired }
+
     /// L(u) and, per household, how many knapsacks took it (for the subgradient 1 − count); with
-    /// `collecting`, each municipality's chosen set as `[m] + households`.
-    func evaluate(_ u: [Double], collecting: Bool = false) -> (bound: Double, taken: [Int], sets: [[Int]]) {
+    /// `collecting`, each municipality's chosen set as `[m] + households`. With `paired`, the
+    /// second half of the municipalities is packed on its helper thread; the result is the same.
+    func evaluate(_ u: [Double], collecting: Bool = false, paired: PairedWork? = nil) -> (
+        bound: Double, taken: [Int], sets: [[Int]]
+    ) {
         let H = batch.householdCount
         let M = batch.municipalityCount
         var bound = dimensionTerm
         for h in 0..<H { bound += u[h] }
+        var first = Part()
+        var second = Part()
+        if let paired {
+            // Half the municipalities with places each: every one of them reads H pairs.
+            let open = (0..<M).filter { batch.capacity[$0] > 0 }
+            let split = open.isEmpty ? M : open[open.count / 2]
+            paired.run(
+                { pack(0..<split, u, collecting: collecting, into: &first) },
+                { pack(split..<M, u, collecting: collecting, into: &second) })
+        } else {
+            pack(0..<M, u, collecting: collecting, into: &first)
+        }
         var taken = [Int](repeating: 0, count: H)
-        var sets: [[Int]] = []
+        for part in [first, second] {
+            for term in part.terms { bound += term }
+            for h in part.taken { taken[h] += 1 }
+        }
+        return (bound, taken, first.sets + second.sets)
+    }
+
+    /// The knapsacks of municipalities `range` at prices `u`.
+    private func pack(_ range: Range<Int>, _ u: [Double], collecting: Bool, into part: inout Part) {
+        let H = batch.householdCount
         // Reused from municipality to municipality: the households with a positive profit.
         // Raw buffers: written for every pair at every step, where an array's checks cost a quarter
         // of the year's time (decisions-below-need 12.7 s against 16.0 s).
@@ -112,7 +153,7 @@ struct KnapsackBound {
             worth.deallocate()
         }
         var table = KnapsackTable()
-        for m in 0..<M where batch.capacity[m] > 0 {
+        for m in range where batch.capacity[m] > 0 {
             var n = 0
             var total = 0
             let column = m * H
@@ -130,10 +171,10 @@ struct KnapsackBound {
             let capacity = min(batch.capacity[m], total)
             if capacity == total {
                 for i in 0..<n {
-                    bound += worth[i]
-                    taken[households[i]] += 1
+                    part.terms.append(worth[i])
+                    part.taken.append(households[i])
                 }
-                if collecting { sets.append([m] + households[0..<n]) }
+                if collecting { part.sets.append([m] + households[0..<n]) }
                 continue
             }
             if n * (capacity + 1) > Self.maximumCells {
@@ -143,11 +184,11 @@ struct KnapsackBound {
                 for i in order {
                     if left == 0 { break }
                     if weight[i] <= left {
-                        bound += worth[i]
-                        taken[households[i]] += 1
+                        part.terms.append(worth[i])
+                        part.taken.append(households[i])
                         left -= weight[i]
                     } else {
-                        bound += worth[i] * Double(left) / Double(weight[i])
+                        part.terms.append(worth[i] * Double(left) / Double(weight[i]))
                         left = 0
                     }
                 }
@@ -157,11 +198,12 @@ struct KnapsackBound {
                 weight: UnsafeBufferPointer(rebasing: weight[0..<n]),
                 worth: UnsafeBufferPointer(rebasing: worth[0..<n]),
                 capacity: capacity)
-            bound += value
-            for i in table.chosen { taken[households[i]] += 1 }
-            if collecting && !table.chosen.isEmpty { sets.append([m] + table.chosen.map { households[$0] }) }
+            part.terms.append(value)
+            part.taken.append(contentsOf: table.chosen.map { households[$0] })
+            if collecting && !table.chosen.isEmpty {
+                part.sets.append([m] + table.chosen.map { households[$0] })
+            }
         }
-        return (bound, taken, sets)
     }
 
     /// The best bound from the household prices `start` and up to `stepLimit` Polyak steps
@@ -173,7 +215,9 @@ struct KnapsackBound {
         bound: Double, sets: Set<[Int]>, prices: [Double]
     ) {
         var u = start
-        let first = evaluate(u, collecting: collecting)
+        let paired = pairs ? PairedWork() : nil
+        defer { paired?.stop() }
+        let first = evaluate(u, collecting: collecting, paired: paired)
         var (current, taken) = (first.bound, first.taken)
         var collected = Set(first.sets)
         var bestBound = current
@@ -193,7 +237,7 @@ struct KnapsackBound {
             let step = scale * (current - target) / norm
             for h in u.indices { u[h] = max(0, u[h] - step * (1 - Double(taken[h]))) }
             steps += 1
-            let next = evaluate(u, collecting: collecting)
+            let next = evaluate(u, collecting: collecting, paired: paired)
             if collecting && next.bound <= bestBound + Self.collectWithin * abs(bestBound) {
                 collected.formUnion(next.sets)
             }
