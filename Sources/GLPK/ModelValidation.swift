@@ -23,26 +23,27 @@ extension LinearModel {
         var lastRow = [Int](repeating: -1, count: variables.count)
         var nonzeros = 0
         for (i, constraint) in constraints.enumerated() {
-            let what = "constraint \(i) '\(constraint.name)'"
-            try Self.checkName(constraint.name, of: what)
-            try Self.checkBounds(constraint.lower, constraint.upper, of: what)
+            // Built only for a message: formatting it for every row was most of the checks' time.
+            func what() -> String { "constraint \(i) '\(constraint.name)'" }
+            try Self.checkName(constraint.name, of: what())
+            try Self.checkBounds(constraint.lower, constraint.upper, of: what())
             guard constraint.indices.count == constraint.coefficients.count else {
                 throw .invalidModel(
-                    "\(what): \(constraint.indices.count) indices but "
+                    "\(what()): \(constraint.indices.count) indices but "
                         + "\(constraint.coefficients.count) coefficients")
             }
             for (index, coefficient) in zip(constraint.indices, constraint.coefficients) {
                 guard index >= 0, index < variables.count else {
                     throw .invalidModel(
-                        "\(what): variable index \(index) is outside 0..<\(variables.count)")
+                        "\(what()): variable index \(index) is outside 0..<\(variables.count)")
                 }
                 guard lastRow[index] != i else {
-                    throw .invalidModel("\(what): variable \(index) appears more than once")
+                    throw .invalidModel("\(what()): variable \(index) appears more than once")
                 }
                 lastRow[index] = i
                 guard coefficient.isFinite else {
                     throw .invalidModel(
-                        "\(what): coefficient \(coefficient) of variable \(index) is not finite")
+                        "\(what()): coefficient \(coefficient) of variable \(index) is not finite")
                 }
             }
             nonzeros += constraint.indices.count
@@ -55,12 +56,12 @@ extension LinearModel {
     /// Throws `.invalidModel` for a variable GLPK would reject: its name, objective and bounds.
     func validateVariable(_ j: Int) throws(GLPKError) {
         let variable = variables[j]
-        let what = "variable \(j) '\(variable.name)'"
-        try Self.checkName(variable.name, of: what)
+        func what() -> String { "variable \(j) '\(variable.name)'" }
+        try Self.checkName(variable.name, of: what())
         guard variable.objective.isFinite else {
-            throw .invalidModel("\(what): objective coefficient \(variable.objective) is not finite")
+            throw .invalidModel("\(what()): objective coefficient \(variable.objective) is not finite")
         }
-        try Self.checkBounds(variable.lower, variable.upper, of: what)
+        try Self.checkBounds(variable.lower, variable.upper, of: what())
     }
 
     /// Model files refer to rows and columns by name, so the names GLPK writes must
@@ -117,30 +118,32 @@ extension LinearModel {
 
     // GLPK aborts on names over 255 bytes or with control characters; MPS fields
     // are separated by blanks, so whitespace is rejected too.
-    private static func checkName(_ name: String, of what: String) throws(GLPKError) {
+    private static func checkName(_ name: String, of what: @autoclosure () -> String) throws(GLPKError) {
+        // Printable ASCII, as generated names are, needs no look at Unicode properties.
+        if name.utf8.count <= maxNameBytes && name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return }
         guard name.utf8.count <= maxNameBytes else {
-            throw .invalidModel("\(what): name is longer than \(maxNameBytes) bytes")
+            throw .invalidModel("\(what()): name is longer than \(maxNameBytes) bytes")
         }
         if let bad = name.unicodeScalars.first(where: {
             $0.properties.isWhitespace || $0.properties.generalCategory == .control
         }) {
             let code = String(bad.value, radix: 16, uppercase: true)
             throw .invalidModel(
-                "\(what): name contains whitespace or a control character (U+\(code))")
+                "\(what()): name contains whitespace or a control character (U+\(code))")
         }
     }
 
-    private static func checkBounds(_ lower: Double?, _ upper: Double?, of what: String)
+    private static func checkBounds(_ lower: Double?, _ upper: Double?, of what: @autoclosure () -> String)
         throws(GLPKError)
     {
         if let lower, !lower.isFinite {
-            throw .invalidModel("\(what): lower bound \(lower) is not finite (use nil for none)")
+            throw .invalidModel("\(what()): lower bound \(lower) is not finite (use nil for none)")
         }
         if let upper, !upper.isFinite {
-            throw .invalidModel("\(what): upper bound \(upper) is not finite (use nil for none)")
+            throw .invalidModel("\(what()): upper bound \(upper) is not finite (use nil for none)")
         }
         if let lower, let upper, lower > upper {
-            throw .invalidModel("\(what): lower bound \(lower) exceeds upper bound \(upper)")
+            throw .invalidModel("\(what()): lower bound \(lower) exceeds upper bound \(upper)")
         }
     }
 }
