@@ -115,6 +115,37 @@ import Testing
 extension ColumnGenerationTests {
     /// The master's sets can break a capacity its prices only charge for: the placement keeps what
     /// fits, most used set first, and each municipality and household once.
+    /// Pricing at new dimension prices by repricing only the households with a demand gives the
+    /// bound built afresh at those prices, to the last bit.
+    @Test(arguments: [11, 12] as [UInt64])
+    func repricingIsBuildingAfresh(seed: UInt64) {
+        let batch = ScarceRoundTests().scarceBatch(households: 120, municipalities: 20, seed: seed)
+        let dims = batch.dimensions
+        let M = batch.municipalityCount
+        let unpriced = KnapsackBound(batch, dimensions: dims, profit: profit(batch), mu: [])
+        var compared = 0
+        for step in 1...3 {
+            let mu = (0..<(dims.count * M)).map { Double(($0 * step) % 5) * 0.3 }
+            let fresh = KnapsackBound(batch, dimensions: dims, profit: profit(batch), mu: mu)
+            let repriced = unpriced.repriced(mu: mu)
+            for scale in [0.0, 0.5] {
+                let u = fresh.householdPrices(sinkPrice: [Double](repeating: scale, count: M))
+                #expect(repriced.householdPrices(sinkPrice: [Double](repeating: scale, count: M)) == u)
+                let a = fresh.evaluate(u, collecting: true)
+                let b = repriced.evaluate(u, collecting: true)
+                #expect(a.bound.bitPattern == b.bound.bitPattern)
+                #expect(a.sets == b.sets)
+                compared += 1
+            }
+        }
+        // The prices must matter, or the comparison proves nothing.
+        let at0 = unpriced.evaluate([Double](repeating: 0, count: batch.householdCount)).bound
+        let atMu = unpriced.repriced(mu: [Double](repeating: 1, count: dims.count * M))
+            .evaluate([Double](repeating: 0, count: batch.householdCount)).bound
+        #expect(at0 != atMu)
+        #expect(compared == 6)
+    }
+
     @Test func thePlacementKeepsWhatFitsOfTheMastersSets() {
         // Places 3 and 2; household 0 (2 persons) needs municipality 1's large dwelling.
         let b = SetPackingTests().batch()

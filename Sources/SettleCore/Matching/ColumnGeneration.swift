@@ -103,11 +103,13 @@ enum ColumnGeneration {
             if let new = column(set), (try? model.addColumn(new)) == nil { ordered.removeLast() }
         }
         var best = Double.infinity
+        // Priced again at each solve's μ: only the households with a demand change.
+        let unpriced = KnapsackBound(batch, dimensions: dims, profit: profit, mu: [])
         let solved = try? GLPKSolver.solveGeneratingColumns(&model, maximumSolves: maximumSolves) { solved in
             guard let duals = solved.rowDuals, let master = solved.objective else { return [] }
             let u = (0..<H).map { max(0, duals[$0]) }
             let mu = (0..<(K * M)).map { max(0, duals[H + M + $0]) }
-            let knapsacks = KnapsackBound(batch, dimensions: dims, profit: profit, mu: mu)
+            let knapsacks = unpriced.repriced(mu: mu)
             // A helper for this pricing only: between pricings GLPK has the time.
             let paired = knapsacks.pairs ? PairedWork() : nil
             defer { paired?.stop() }

@@ -43,11 +43,11 @@ struct KnapsackBound {
     let profit: [Double]
     let sizes: [Int]
     /// v_hm − μ_m·d_h per allowed pair (−∞ elsewhere), row-major.
-    private let priced: [Double]
+    private var priced: [Double]
     /// The same, municipality by municipality (m × H), for the knapsacks' column reads.
-    private let pricedByMunicipality: [Double]
+    private var pricedByMunicipality: [Double]
     /// Σ μ·capacity of the dimensions.
-    private let dimensionTerm: Double
+    private var dimensionTerm: Double
 
     init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], profit: [Double], mu: [Double]) {
         let H = batch.householdCount
@@ -59,11 +59,7 @@ struct KnapsackBound {
         var priced = [Double](repeating: -.infinity, count: H * M)
         for h in 0..<H {
             for m in 0..<M where profit[h * M + m] > -.infinity {
-                var v = batch.value(h, m)
-                for k in dims.indices where dims[k].demand[h] > 0 && !mu.isEmpty {
-                    v -= Double(dims[k].demand[h]) * mu[k * M + m]
-                }
-                priced[h * M + m] = v
+                priced[h * M + m] = Self.price(batch, dims, h, m, mu: mu)
             }
         }
         self.priced = priced
@@ -72,11 +68,45 @@ struct KnapsackBound {
             for m in 0..<M { byMunicipality[m * H + h] = priced[h * M + m] }
         }
         pricedByMunicipality = byMunicipality
+        dimensionTerm = Self.dimensionTerm(batch, dims, mu: mu)
+    }
+
+    private static func price(
+        _ batch: MatchingBatch, _ dims: [CapacityDimension], _ h: Int, _ m: Int, mu: [Double]
+    ) -> Double {
+        var v = batch.value(h, m)
+        for k in dims.indices where dims[k].demand[h] > 0 && !mu.isEmpty {
+            v -= Double(dims[k].demand[h]) * mu[k * batch.municipalityCount + m]
+        }
+        return v
+    }
+
+    private static func dimensionTerm(_ batch: MatchingBatch, _ dims: [CapacityDimension], mu: [Double]) -> Double {
         var term = 0.0
         for k in dims.indices where !mu.isEmpty {
-            for m in 0..<M { term += mu[k * M + m] * Double(dims[k].capacity[m]) }
+            for m in 0..<batch.municipalityCount {
+                term += mu[k * batch.municipalityCount + m] * Double(dims[k].capacity[m])
+            }
         }
-        dimensionTerm = term
+        return term
+    }
+
+    /// The same bound at other dimension prices μ: only the households with a demand are priced
+    /// again, the same way. Column generation prices at new μ after every master solve, where
+    /// building every pair again was about 3 % of a hard year.
+    func repriced(mu: [Double]) -> KnapsackBound {
+        let H = batch.householdCount
+        let M = batch.municipalityCount
+        var bound = self
+        for h in 0..<H where dims.contains(where: { $0.demand[h] > 0 }) {
+            for m in 0..<M where profit[h * M + m] > -.infinity {
+                let v = Self.price(batch, dims, h, m, mu: mu)
+                bound.priced[h * M + m] = v
+                bound.pricedByMunicipality[m * H + h] = v
+            }
+        }
+        bound.dimensionTerm = Self.dimensionTerm(batch, dims, mu: mu)
+        return bound
     }
 
     /// Household prices from per-person sink prices λ: u_h = max(0, max_m(v_hm − μ·d_h − s_h·λ_m)).
