@@ -113,8 +113,6 @@ import Testing
 }
 
 extension ColumnGenerationTests {
-    /// The master's sets can break a capacity its prices only charge for: the placement keeps what
-    /// fits, most used set first, and each municipality and household once.
     /// Pricing at new dimension prices by repricing only the households with a demand gives the
     /// bound built afresh at those prices, to the last bit.
     @Test(arguments: [11, 12] as [UInt64])
@@ -146,6 +144,8 @@ extension ColumnGenerationTests {
         #expect(compared == 6)
     }
 
+    /// The master's sets can break a capacity its prices only charge for: the placement keeps what
+    /// fits, most used set first, and each municipality and household once.
     @Test func thePlacementKeepsWhatFitsOfTheMastersSets() {
         // Places 3 and 2; household 0 (2 persons) needs municipality 1's large dwelling.
         let b = SetPackingTests().batch()

@@ -101,6 +101,7 @@ struct RepackSearchTests {
         #expect(moves >= 10)
         #expect(kept.boundsChecked > 100)
         #expect(kept.boundsBelow == 0)
+        #expect(kept.poolsWrong == 0)
         #expect(fresh.run(passes: 10) == moves)
         #expect(kept.placement == fresh.placement)
     }
@@ -143,6 +144,7 @@ struct RepackSearchTests {
             fresh.freshBounds = true
             fresh.run(passes: 10)
             #expect(kept.boundsBelow == 0)
+            #expect(kept.poolsWrong == 0)
             #expect(kept.placement == fresh.placement)
             checked += kept.boundsChecked
         }

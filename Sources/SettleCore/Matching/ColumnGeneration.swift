@@ -111,7 +111,7 @@ enum ColumnGeneration {
             let mu = (0..<(K * M)).map { max(0, duals[H + M + $0]) }
             let knapsacks = unpriced.repriced(mu: mu)
             // A helper for this pricing only: between pricings GLPK has the time.
-            let paired = knapsacks.pairs ? PairedWork() : nil
+            let paired = knapsacks.wantsHelper ? PairedWork() : nil
             defer { paired?.stop() }
             let pricing = knapsacks.evaluate(u, collecting: true, paired: paired)
             best = min(best, pricing.bound)

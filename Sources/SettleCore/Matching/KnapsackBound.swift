@@ -136,7 +136,7 @@ struct KnapsackBound {
     static let pairedFrom = 20_000
 
     /// Whether `evaluate` should be given a helper thread for this batch.
-    var pairs: Bool { batch.householdCount * batch.municipalityCount >= Self.pairedFrom && PricingThreads.paired }
+    var wantsHelper: Bool { batch.householdCount * batch.municipalityCount >= Self.pairedFrom && PricingThreads.paired }
 
     /// L(u) and, per household, how many knapsacks took it (for the subgradient 1 − count); with
     /// `collecting`, each municipality's chosen set as `[m] + households`. With `paired`, the
@@ -245,7 +245,7 @@ struct KnapsackBound {
         bound: Double, sets: Set<[Int]>, prices: [Double]
     ) {
         var u = start
-        let paired = pairs ? PairedWork() : nil
+        let paired = wantsHelper ? PairedWork() : nil
         defer { paired?.stop() }
         let first = evaluate(u, collecting: collecting, paired: paired)
         var (current, taken) = (first.bound, first.taken)

@@ -41,12 +41,19 @@ struct RepackSearch {
     var checkingBounds = false
     private(set) var boundsChecked = 0
     private(set) var boundsBelow = 0
+    /// Pools that differ from a fresh filter of the waiting households.
+    private(set) var poolsWrong = 0
 
     private mutating func checkBounds() {
+        let H = batch.householdCount
+        for m in pools.indices {
+            let fresh = (0..<H).filter { placement[$0] == nil && sizes[$0] <= batch.capacity[m] && value($0, m) > 0 }
+            if pools[m] != fresh { poolsWrong += 1 }
+        }
         for m in packBounds.indices {
             for known in packBounds[m] {
                 let fresh = repack(m, reserve: known.reserve).value
-                let kept = known.added == 0 ? known.value : known.bound + 1e-9 * max(1, abs(known.bound))
+                let kept = known.fresh ? known.value : known.bound + 1e-9 * max(1, abs(known.bound))
                 boundsChecked += 1
                 if kept < fresh - minimumGain { boundsBelow += 1 }
             }
@@ -63,6 +70,8 @@ struct RepackSearch {
         /// values of its new items).
         var value: Double
         var added: Double
+        /// Packed with the pool as it is: no household has joined or left it since.
+        var fresh = true
         /// Per capacity up to the one left, the best pack of every candidate, dimensions aside;
         /// a household unplaced since joins it in place.
         var table: [Double]
@@ -72,6 +81,7 @@ struct RepackSearch {
         var bound: Double { min(value + added, table[table.count - 1]) }
 
         mutating func add(size: Int, worth: Double) {
+            fresh = false
             added += worth
             var c = table.count - 1
             while c >= size {
@@ -164,7 +174,11 @@ struct RepackSearch {
             for other in eligible[h] {
                 let at = Self.position(of: h, in: pools[other])
                 if at < pools[other].count && pools[other][at] == h { pools[other].remove(at: at) }
-                if hasDemand[h] { packBounds[other].removeAll(keepingCapacity: true) }
+                if hasDemand[h] {
+                    packBounds[other].removeAll(keepingCapacity: true)
+                } else {
+                    for i in packBounds[other].indices { packBounds[other][i].fresh = false }
+                }
             }
         }
         placement[h] = m
@@ -271,15 +285,19 @@ struct RepackSearch {
     }
 
     /// Whether every repack of `m` around a household of size `reserve` leaves `gain(bound)` at
-    /// most `best`. A bound from before some households were unplaced plus their values is
-    /// still a bound (a knapsack gains at most the values of its new items), and is tried first;
-    /// only where it does not settle the question is the bound packed again. So the answers are
-    /// those of a bound packed afresh after every move, at a fraction of the packs.
+    /// most `best`, by the bound `packBound` would pack now. A kept bound is at least that one
+    /// (a knapsack gains at most the values of its new items) and is tried first; only where it
+    /// does not settle the question is the bound packed again. So the answers are those of a
+    /// bound packed afresh after every move, at a fraction of the packs.
     private mutating func repacksAtMost(
         _ m: Int, reserve: Int, best: Double, gain: (Double) -> Double
     ) -> Bool {
+        // Where `packBound` would give none (too many candidates for the table), neither may a
+        // kept one.
+        let width = batch.capacity[m] - reserve + 1
+        guard width > 0, members[m].count + pool(m).count <= Self.maximumCells / width else { return false }
         if let known = packBounds[m].first(where: { $0.reserve == reserve }) {
-            if known.added == 0 { return gain(known.value) <= best }
+            if known.fresh { return gain(known.value) <= best }
             // A hair above: sums in another order could round above it.
             let loose = known.bound
             if gain(loose + 1e-9 * max(1, abs(loose))) <= best { return true }
