@@ -128,7 +128,35 @@ struct KnapsackBound {
         var terms: [Double] = []
         /// The households taken, once per knapsack that took them.
         var taken: [Int] = []
-        var sets: [[Int]] = []
+        /// The chosen sets, one after the other as `m, households…`, each ending at its entry of
+        /// `ends`.
+        var members: [Int] = []
+        var ends: [Int] = []
+
+        mutating func addSet(_ m: Int, _ households: some Sequence<Int>) {
+            members.append(m)
+            members.append(contentsOf: households)
+            ends.append(members.count)
+        }
+    }
+
+    /// A bound with what it took: see `evaluate`.
+    struct Evaluation {
+        let bound: Double
+        let taken: [Int]
+        /// The chosen sets, flat: most steps' sets are never looked at (only those of steps within
+        /// `collectWithin` of the best are), so no array is made per municipality and step.
+        fileprivate let members: [Int]
+        fileprivate let ends: [Int]
+
+        /// Each municipality's chosen set as `[m] + households`, in municipality order.
+        var sets: [[Int]] {
+            var start = 0
+            return ends.map { end in
+                defer { start = end }
+                return Array(members[start..<end])
+            }
+        }
     }
 
     /// Household-municipality pairs from which `evaluate` splits the municipalities over two
@@ -141,9 +169,7 @@ struct KnapsackBound {
     /// L(u) and, per household, how many knapsacks took it (for the subgradient 1 − count); with
     /// `collecting`, each municipality's chosen set as `[m] + households`. With `paired`, the
     /// second half of the municipalities is packed on its helper thread; the result is the same.
-    func evaluate(_ u: [Double], collecting: Bool = false, paired: PairedWork? = nil) -> (
-        bound: Double, taken: [Int], sets: [[Int]]
-    ) {
+    func evaluate(_ u: [Double], collecting: Bool = false, paired: PairedWork? = nil) -> Evaluation {
         let H = batch.householdCount
         let M = batch.municipalityCount
         var bound = dimensionTerm
@@ -165,7 +191,10 @@ struct KnapsackBound {
             for term in part.terms { bound += term }
             for h in part.taken { taken[h] += 1 }
         }
-        return (bound, taken, first.sets + second.sets)
+        let offset = first.members.count
+        return Evaluation(
+            bound: bound, taken: taken, members: first.members + second.members,
+            ends: first.ends + second.ends.map { $0 + offset })
     }
 
     /// The knapsacks of municipalities `range` at prices `u`.
@@ -204,7 +233,7 @@ struct KnapsackBound {
                     part.terms.append(worth[i])
                     part.taken.append(households[i])
                 }
-                if collecting { part.sets.append([m] + households[0..<n]) }
+                if collecting { part.addSet(m, households[0..<n]) }
                 continue
             }
             if n * (capacity + 1) > Self.maximumCells {
@@ -231,7 +260,7 @@ struct KnapsackBound {
             part.terms.append(value)
             part.taken.append(contentsOf: table.chosen.map { households[$0] })
             if collecting && !table.chosen.isEmpty {
-                part.sets.append([m] + table.chosen.map { households[$0] })
+                part.addSet(m, table.chosen.lazy.map { households[$0] })
             }
         }
     }
