@@ -119,11 +119,11 @@ extension LinearModel {
     // GLPK aborts on names over 255 bytes or with control characters; MPS fields
     // are separated by blanks, so whitespace is rejected too.
     private static func checkName(_ name: String, of what: @autoclosure () -> String) throws(GLPKError) {
-        // Printable ASCII, as generated names are, needs no look at Unicode properties.
-        if name.utf8.count <= maxNameBytes && name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return }
         guard name.utf8.count <= maxNameBytes else {
             throw .invalidModel("\(what()): name is longer than \(maxNameBytes) bytes")
         }
+        // Printable ASCII, as generated names are, needs no look at Unicode properties.
+        if name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return }
         if let bad = name.unicodeScalars.first(where: {
             $0.properties.isWhitespace || $0.properties.generalCategory == .control
         }) {

@@ -48,6 +48,9 @@ struct KnapsackBound {
     private var pricedByMunicipality: [Double]
     /// Σ μ·capacity of the dimensions.
     private var dimensionTerm: Double
+    /// Where `evaluate` splits the municipalities between two threads: half of those with places
+    /// on each side (every one of them reads H pairs).
+    private let split: Int
 
     init(_ batch: MatchingBatch, dimensions dims: [CapacityDimension], profit: [Double], mu: [Double]) {
         let H = batch.householdCount
@@ -69,6 +72,8 @@ struct KnapsackBound {
         }
         pricedByMunicipality = byMunicipality
         dimensionTerm = Self.dimensionTerm(batch, dims, mu: mu)
+        let open = (0..<M).filter { batch.capacity[$0] > 0 }
+        split = open.isEmpty ? M : open[open.count / 2]
     }
 
     private static func price(
@@ -177,9 +182,6 @@ struct KnapsackBound {
         var first = Part()
         var second = Part()
         if let paired {
-            // Half the municipalities with places each: every one of them reads H pairs.
-            let open = (0..<M).filter { batch.capacity[$0] > 0 }
-            let split = open.isEmpty ? M : open[open.count / 2]
             paired.run(
                 { pack(0..<split, u, collecting: collecting, into: &first) },
                 { pack(split..<M, u, collecting: collecting, into: &second) })
@@ -258,7 +260,7 @@ struct KnapsackBound {
                 worth: UnsafeBufferPointer(rebasing: worth[0..<n]),
                 capacity: capacity)
             part.terms.append(value)
-            part.taken.append(contentsOf: table.chosen.map { households[$0] })
+            for i in table.chosen { part.taken.append(households[i]) }
             if collecting && !table.chosen.isEmpty {
                 part.addSet(m, table.chosen.lazy.map { households[$0] })
             }

@@ -154,9 +154,6 @@ struct RepackSearch {
 
     private func current(_ m: Int) -> Double { members[m].reduce(0.0) { $0 + value($1, m) } }
 
-    /// Unplaced households that may go to `m`, in index order.
-    private func pool(_ m: Int) -> [Int] { pools[m] }
-
     /// `h` leaves its municipality unplaced: it joins the pools and their pack bounds.
     private mutating func unplace(_ h: Int) {
         placement[h] = nil
@@ -205,7 +202,7 @@ struct RepackSearch {
         // that fits every dimension together (with `forced`): any subset of it fits too. All of
         // them if they do, else the current ones, else none. One pass over the candidates (its
         // own households but `leaving`, the unplaced ones but `leaving` and `excluded`) sums them.
-        let unplaced = pool(m)
+        let unplaced = pools[m]
         let K = dims.count
         var forcedFits = true
         for k in 0..<K {
@@ -257,17 +254,15 @@ struct RepackSearch {
 
     /// At least what `repack(m, forced: g, excluded: …)` can be worth for any household g of
     /// size `reserve`: its candidates are a superset (none excluded, no demand of g's to fit).
-    /// Nil where the candidates might be cut to the table's size, which would break that.
-    private mutating func packBound(_ m: Int, reserve: Int) -> Double? {
+    /// Only where the candidates fit the table uncut (`repacksAtMost` checks), else it would not be.
+    private mutating func packBound(_ m: Int, reserve: Int) -> Double {
         let width = batch.capacity[m] - reserve + 1
-        guard width > 0 else { return nil }
-        if members[m].count + pool(m).count > Self.maximumCells / width { return nil }
         let value = repack(m, reserve: reserve).value
         // The table of every candidate: the repack's own unless it left some out.
         if leftOutForDimensions {
             weights.removeAll(keepingCapacity: true)
             worths.removeAll(keepingCapacity: true)
-            for h in members[m] + pool(m) where sizes[h] < width {
+            for h in members[m] + pools[m] where sizes[h] < width {
                 weights.append(sizes[h])
                 worths.append(self.value(h, m))
             }
@@ -292,18 +287,16 @@ struct RepackSearch {
     private mutating func repacksAtMost(
         _ m: Int, reserve: Int, best: Double, gain: (Double) -> Double
     ) -> Bool {
-        // Where `packBound` would give none (too many candidates for the table), neither may a
-        // kept one.
+        // No bound where the candidates might be cut to the table's size, kept or packed.
         let width = batch.capacity[m] - reserve + 1
-        guard width > 0, members[m].count + pool(m).count <= Self.maximumCells / width else { return false }
+        guard width > 0, members[m].count + pools[m].count <= Self.maximumCells / width else { return false }
         if let known = packBounds[m].first(where: { $0.reserve == reserve }) {
             if known.fresh { return gain(known.value) <= best }
             // A hair above: sums in another order could round above it.
             let loose = known.bound
             if gain(loose + 1e-9 * max(1, abs(loose))) <= best { return true }
         }
-        guard let bound = packBound(m, reserve: reserve) else { return false }
-        return gain(bound) <= best
+        return gain(packBound(m, reserve: reserve)) <= best
     }
 
     /// `m` takes `chosen`; its other households leave (unplaced).
