@@ -41,8 +41,16 @@ struct CLI {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// One parent for this test process's scratch folders, removed when the process exits.
+    private static let scratch: String = {
+        let path = NSTemporaryDirectory() + "settle-cli-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: CLI.scratch) }
+        return path
+    }()
+
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "settle-cli-" + UUID().uuidString
+        let path = scratch + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

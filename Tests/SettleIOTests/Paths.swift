@@ -20,8 +20,17 @@ enum Paths {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
+    /// One parent for this test process's scratch folders, removed when the process exits: the
+    /// tests used to leave every folder behind in the system's temporary directory.
+    private static let scratch: String = {
+        let path = NSTemporaryDirectory() + "settle-tests-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Paths.scratch) }
+        return path
+    }()
+
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "settle-tests-" + UUID().uuidString
+        let path = scratch + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
