@@ -215,17 +215,42 @@ struct KnapsackBound {
         }
         var table = KnapsackTable()
         for m in range where batch.capacity[m] > 0 {
-            var n = 0
-            var total = 0
-            let column = m * H
-            for h in 0..<H {
-                let p = pricedByMunicipality[column + h] - u[h]
-                if p > 0 {
-                    households[n] = h
-                    weight[n] = sizes[h]
-                    worth[n] = p
-                    n += 1
-                    total += sizes[h]
+            let (n, total) = u.withUnsafeBufferPointer { u in
+                sizes.withUnsafeBufferPointer { sizes in
+                    pricedByMunicipality.withUnsafeBufferPointer { priced in
+                        var n = 0
+                        var total = 0
+                        let column = m * H
+                        // Four pairs at a time: most are not worth their price, and a block of four
+                        // such is passed over with one comparison.
+                        let row = UnsafeRawPointer(priced.baseAddress! + column)
+                        let prices = UnsafeRawPointer(u.baseAddress!)
+                        var h = 0
+                        while h < H {
+                            if h + 4 <= H {
+                                let stride = h * MemoryLayout<Double>.stride
+                                let p =
+                                    row.loadUnaligned(fromByteOffset: stride, as: SIMD4<Double>.self)
+                                    - prices.loadUnaligned(fromByteOffset: stride, as: SIMD4<Double>.self)
+                                if !any(p .> 0) {
+                                    h += 4
+                                    continue
+                                }
+                            }
+                            for g in h..<min(h + 4, H) {
+                                let p = priced[column + g] - u[g]
+                                if p > 0 {
+                                    households[n] = g
+                                    weight[n] = sizes[g]
+                                    worth[n] = p
+                                    n += 1
+                                    total += sizes[g]
+                                }
+                            }
+                            h += 4
+                        }
+                        return (n, total)
+                    }
                 }
             }
             if n == 0 { continue }

@@ -13,13 +13,17 @@
 struct KnapsackTable {
     private var best: [Double] = []
     private var keep: [Bool] = []
-    private var count: [Int] = []
-    private var offset: [Int] = []
-    private var filled: [Int] = []
+    /// Per weight 0...capacity, four runs of capacity + 1: the items of that weight, where its
+    /// slots in `top` start (−1 for none), how many are filled, and how many there are.
+    private var perWeight: [Int] = []
     /// Per weight with more items than capacity / weight: the largest values so far, ascending.
     private var top: [Double] = []
-    /// The items the last `pack` put in its table, in order (all of them when not `pruned`).
-    private(set) var kept: [Int] = []
+    /// The items the last `pack` put in its table, in order (all of them when not `pruned`): the
+    /// first `keptCount`.
+    private var keeping: [Int] = []
+    private var keptCount = 0
+    /// The items the last `pack` put in its table, in order.
+    var kept: [Int] { Array(keeping[0..<keptCount]) }
     /// The items chosen by the last `pack`, last first.
     private(set) var chosen: [Int] = []
     /// The capacity of the last `pack`.
@@ -35,34 +39,48 @@ struct KnapsackTable {
         weight: UnsafeBufferPointer<Int>, worth: UnsafeBufferPointer<Double>, capacity: Int, pruned: Bool = true
     ) -> Double {
         chosen.removeAll(keepingCapacity: true)
-        kept.removeAll(keepingCapacity: true)
+        keptCount = 0
         packed = capacity
         guard capacity > 0 else { return 0 }
         let n = weight.count
-        if pruned { prune(weight: weight, worth: worth, capacity: capacity) } else { kept.append(contentsOf: 0..<n) }
+        if keeping.count < n { keeping = [Int](repeating: 0, count: max(n, 2 * keeping.count)) }
+        if pruned {
+            prune(weight: weight, worth: worth, capacity: capacity)
+        } else {
+            keeping.withUnsafeMutableBufferPointer { keeping in
+                for i in 0..<n { keeping[i] = i }
+            }
+            keptCount = n
+        }
         let width = capacity + 1
+        let rows = keptCount
         Self.reset(&best, to: 0, size: width)
-        Self.reset(&keep, to: false, size: kept.count * width)
+        Self.reset(&keep, to: false, size: rows * width)
+        // Raw buffers throughout: this runs for every municipality at every subgradient step, where
+        // the arrays' bounds and uniqueness checks cost as much as the packing.
         best.withUnsafeMutableBufferPointer { best in
             keep.withUnsafeMutableBufferPointer { keep in
-                for (row, i) in kept.enumerated() {
-                    let w = weight[i]
-                    let v = worth[i]
-                    let cells = row * width
-                    var c = capacity
-                    while c >= w {
-                        let with = best[c - w] + v
-                        if with > best[c] {
-                            best[c] = with
-                            keep[cells + c] = true
+                keeping.withUnsafeBufferPointer { kept in
+                    for row in 0..<rows {
+                        let i = kept[row]
+                        let w = weight[i]
+                        let v = worth[i]
+                        let cells = row * width
+                        var c = capacity
+                        while c >= w {
+                            let with = best[c - w] + v
+                            if with > best[c] {
+                                best[c] = with
+                                keep[cells + c] = true
+                            }
+                            c -= 1
                         }
-                        c -= 1
                     }
-                }
-                var c = capacity
-                for row in stride(from: kept.count - 1, through: 0, by: -1) where keep[row * width + c] {
-                    chosen.append(kept[row])
-                    c -= weight[kept[row]]
+                    var c = capacity
+                    for row in stride(from: rows - 1, through: 0, by: -1) where keep[row * width + c] {
+                        chosen.append(kept[row])
+                        c -= weight[kept[row]]
+                    }
                 }
             }
         }
@@ -72,52 +90,75 @@ struct KnapsackTable {
     /// Fills `kept` with the items that are not dominated, in order.
     private mutating func prune(weight: UnsafeBufferPointer<Int>, worth: UnsafeBufferPointer<Double>, capacity: Int) {
         let n = weight.count
-        Self.reset(&count, to: 0, size: capacity + 1)
-        for i in 0..<n where weight[i] > 0 && weight[i] <= capacity { count[weight[i]] += 1 }
-        // Only a weight with more items than fit can have a dominated one.
-        Self.reset(&offset, to: -1, size: capacity + 1)
-        Self.reset(&filled, to: 0, size: capacity + 1)
+        let width = capacity + 1
+        Self.reset(&perWeight, to: 0, size: 4 * width)
         var slots = 0
-        for w in 1...capacity where count[w] > capacity / w {
-            offset[w] = slots
-            slots += capacity / w
-        }
-        if top.count < slots { top = [Double](repeating: 0, count: slots) }
-        top.withUnsafeMutableBufferPointer { top in
-            for i in 0..<n {
-                let w = weight[i]
-                if w <= 0 || w > capacity { continue }
-                let start = offset[w]
-                if start < 0 {
-                    kept.append(i)
-                    continue
+        perWeight.withUnsafeMutableBufferPointer { runs in
+            let count = runs.baseAddress!
+            let offset = count + width
+            let limit = offset + width
+            for i in 0..<n where weight[i] > 0 && weight[i] <= capacity { count[weight[i]] += 1 }
+            // Only a weight with more items than fit can have a dominated one.
+            for w in 1...capacity {
+                let fit = capacity / w
+                limit[w] = fit
+                if count[w] > fit {
+                    offset[w] = slots
+                    slots += fit
+                } else {
+                    offset[w] = -1
                 }
-                let v = worth[i]
-                let limit = capacity / w
-                var size = filled[w]
-                if size == limit {
-                    if top[start] >= v { continue }
-                    for j in 0..<(size - 1) { top[start + j] = top[start + j + 1] }
-                    size -= 1
-                }
-                // After the values equal to v: the earliest of equal values stay.
-                var at = size
-                while at > 0 && top[start + at - 1] > v {
-                    top[start + at] = top[start + at - 1]
-                    at -= 1
-                }
-                top[start + at] = v
-                filled[w] = size + 1
-                kept.append(i)
             }
         }
+        if top.count < slots { top = [Double](repeating: 0, count: slots) }
+        var length = 0
+        perWeight.withUnsafeMutableBufferPointer { runs in
+            let offset = runs.baseAddress! + width
+            let limits = offset + width
+            let filled = limits + width
+            top.withUnsafeMutableBufferPointer { top in
+                self.keeping.withUnsafeMutableBufferPointer { keeping in
+                    for i in 0..<n {
+                        let w = weight[i]
+                        if w <= 0 || w > capacity { continue }
+                        let start = offset[w]
+                        if start < 0 {
+                            keeping[length] = i
+                            length += 1
+                            continue
+                        }
+                        let v = worth[i]
+                        let limit = limits[w]
+                        var size = filled[w]
+                        if size == limit {
+                            if top[start] >= v { continue }
+                            for j in 0..<(size - 1) { top[start + j] = top[start + j + 1] }
+                            size -= 1
+                        }
+                        // After the values equal to v: the earliest of equal values stay.
+                        var at = size
+                        while at > 0 && top[start + at - 1] > v {
+                            top[start + at] = top[start + at - 1]
+                            at -= 1
+                        }
+                        top[start + at] = v
+                        filled[w] = size + 1
+                        keeping[length] = i
+                        length += 1
+                    }
+                }
+            }
+        }
+        keptCount = length
     }
 
     private static func reset<T>(_ buffer: inout [T], to value: T, size: Int) {
         if buffer.count < size {
             buffer = [T](repeating: value, count: size)
         } else {
-            for i in 0..<size { buffer[i] = value }
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                for i in 0..<size { buffer[i] = value }
+            }
         }
     }
 }
