@@ -145,7 +145,8 @@ enum LPRepair {
                 }
                 let generated = ColumnGeneration.improve(
                     batch, dimensions: dims, profit: profit, sets: sets,
-                    enough: attempt.objective / (1 - options.gapTolerance))
+                    enough: attempt.objective / (1 - options.gapTolerance),
+                    center: ColumnGeneration.Center(prices: improved.prices, mu: duals.mu, bound: improved.bound))
                 bound = min(bound, generated.bound)
                 sets = generated.sets
                 if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
