@@ -25,8 +25,10 @@ enum ColumnGeneration {
     /// (306 households, places ample) the master stayed at its first value for 8 solves and was
     /// within 0.01 % of its optimum after 31; smoothed from the knapsack steps' prices, within 0.01 %
     /// after 20, and the round took 0.57 s against 1.06 s. Over thirty years (spring-surge and
-    /// decisions-below-need, seeds 2022, 2023, 1–3 and 11–20) 0.8 took 9 % less time and left 30
-    /// rounds above the tolerance against 32; 0.5 left more.
+    /// decisions-below-need, seeds 2022, 2023, 1–3 and 11–20) 0.8 took 9 % less time and left about
+    /// as many rounds above the tolerance (30 and 37 in two builds, against 32); 0.5 left 40, 0.9
+    /// was no faster, and smoothing from the first priced point instead of the steps' was slower
+    /// than none.
     static let smoothing = 0.8
 
     /// Household and dimension prices with the bound they priced: where the smoothing starts.
