@@ -85,6 +85,12 @@ import Testing
         #expect(result.bound >= (exact.objective ?? .infinity) - 1e-6)
         // The columns it generated are more than it started from.
         #expect(result.sets.count > singletons(b).count)
+        #expect(result.reachedTheRelaxation)
+        // Stopped by a bound that is enough at once, it has not reached the relaxation.
+        let stopped = ColumnGeneration.improve(
+            b, dimensions: b.dimensions, profit: profit(b), sets: singletons(b), enough: .infinity)
+        #expect(!stopped.reachedTheRelaxation)
+        #expect(stopped.bound > relaxation)
     }
 
     /// The knapsack steps from the LP's duals, as `LPRepair` runs them: their sets and best prices.

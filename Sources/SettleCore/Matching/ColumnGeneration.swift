@@ -46,6 +46,9 @@ enum ColumnGeneration {
         var sets: Set<[Int]>
         /// The master's last solution: its columns in use and how much of each.
         var solution: [(set: [Int], value: Double)]
+        /// Whether the generation ended with the master's optimum priced: the bound is then the
+        /// relaxation's own optimum, and no more solves could lower it.
+        var reachedTheRelaxation = false
 
         /// A placement from the master's solution: its sets, most used first, each taken where its
         /// municipality and households are still free, the households the dimensions still hold.
@@ -126,6 +129,7 @@ enum ColumnGeneration {
             if let new = column(set), (try? model.addColumn(new)) == nil { ordered.removeLast() }
         }
         var best = center?.bound ?? .infinity
+        var reached = false
         // The prices of the best bound so far: what the smoothing leans towards.
         var stable = center.map { (u: $0.prices, mu: $0.mu.isEmpty ? [Double](repeating: 0, count: K * M) : $0.mu) }
         // Priced again at each solve's μ: only the households with a demand change.
@@ -146,7 +150,8 @@ enum ColumnGeneration {
                     best = pricing.bound
                     stable = (u, mu)
                 }
-                return best <= enough || best - master <= 1e-9 * abs(best) ? nil : pricing.sets
+                reached = best - master <= 1e-9 * abs(best)
+                return best <= enough || reached ? nil : pricing.sets
             }
             var columns: [LinearModel.Column] = []
             if let stable {
@@ -177,6 +182,6 @@ enum ColumnGeneration {
         for (j, value) in (solved?.values ?? []).enumerated() where value > 1e-9 {
             solution.append((ordered[j], value))
         }
-        return Result(bound: best, sets: columns, solution: solution)
+        return Result(bound: best, sets: columns, solution: solution, reachedTheRelaxation: reached)
     }
 }

@@ -15,6 +15,28 @@
 ///   dive is repeated on the priced LP.
 /// Why not GLPK on the whole LP with side rows: its simplex needs 25 s at 1,000 households.
 enum LPRepair {
+    /// How far column generation got in a round: what a round left above the tolerance says.
+    enum Generation {
+        case notRun
+        /// More households than `SetPacking.householdLimit`: neither it nor the set packing ran.
+        case tooLarge
+        case stoppedAtItsSolves
+        case reachedTheRelaxation
+
+        var note: String {
+            switch self {
+            case .notRun: "gap above tolerance after repair"
+            case .tooLarge:
+                "above \(SetPacking.householdLimit) households, so no column generation or set packing"
+            case .stoppedAtItsSolves:
+                "column generation stopped at its \(ColumnGeneration.maximumSolves) solves, above the relaxation's optimum"
+            case .reachedTheRelaxation:
+                "bound at the knapsack relaxation's optimum (column generation converged), "
+                    + "placement the set packing's best"
+            }
+        }
+    }
+
     /// Households up to which a batch left above the gap tolerance gets the whole local search
     /// (above it, only single moves and unplaced households' pairs: `polishAboveTheLimit`).
     static let localSearchLimit = 3_000
@@ -83,6 +105,8 @@ enum LPRepair {
         }
         polishAboveTheLimit(&attempt)
         var steps = 0
+        // What column generation did, for the note of a round left above the tolerance.
+        var generation = Generation.notRun
         if K > 0 && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
             let pricing = DimensionPricing.price(
                 batch, dimensions: dims, profit: profit, bound: bound, gapTolerance: options.gapTolerance,
@@ -129,6 +153,7 @@ enum LPRepair {
             // 0.016 % above HiGHS' optimum, the placement 0.79 % below it) the master's placement
             // and the set packing reach 880.868 against an optimum of 880.872.
             let packing = H <= SetPacking.householdLimit
+            generation = packing ? .notRun : .tooLarge
             let improved = knapsack.improve(
                 from: knapsack.householdPrices(sinkPrice: duals.price), target: attempt.objective,
                 enough: attempt.objective / (1 - options.gapTolerance), collecting: packing)
@@ -149,6 +174,7 @@ enum LPRepair {
                     center: ColumnGeneration.Center(prices: improved.prices, mu: duals.mu, bound: improved.bound))
                 bound = min(bound, generated.bound)
                 sets = generated.sets
+                generation = generated.reachedTheRelaxation ? .reachedTheRelaxation : .stoppedAtItsSolves
                 if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
                     polish(&attempt, from: generated.placement(batch, dimensions: dims))
                 }
@@ -176,7 +202,7 @@ enum LPRepair {
             note =
                 note
                 ?? (attempt.limit == .nodeLimit
-                    ? "repair MIP stopped at its node limit" : "gap above tolerance after repair")
+                    ? "repair MIP stopped at its node limit" : generation.note)
         }
         var result = MatchResult(
             placement: attempt.placement, termination: termination, method: .lpRepair, objective: objective,
