@@ -113,8 +113,12 @@ struct LocalSearch {
                     for g in byMunicipality[m] where placement[g] == m {
                         // g leaves m for h's old municipality if it fits there, else goes out.
                         let back = from.map { column[$0 * H + g] } ?? -.infinity
+                        let base = batch.value(h, m) - current - column[m * H + g]
+                        // At most this with g back at h's old municipality: not enough, and the
+                        // room need not be asked.
+                        if base + max(0, back) <= (chosen?.gain ?? minimumGain) { continue }
                         let toFrom = back > -.infinity && room.fits(g, from!, replacing: h)
-                        let gain = batch.value(h, m) - current - column[m * H + g] + (toFrom ? back : 0)
+                        let gain = base + (toFrom ? back : 0)
                         guard gain > (chosen?.gain ?? minimumGain), fits(h, m, replacing: g) else { continue }
                         chosen = (g, toFrom, gain)
                     }
