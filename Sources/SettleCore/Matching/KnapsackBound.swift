@@ -199,6 +199,49 @@ struct KnapsackBound {
             ends: first.ends + second.ends.map { $0 + offset })
     }
 
+    /// The households whose priced value `row[h]` is above their price `u[h]`, in order, with
+    /// their sizes and what they are worth there; returns how many and their persons.
+    private func worthTheirPrice(
+        _ row: UnsafeBufferPointer<Double>, _ u: UnsafeBufferPointer<Double>,
+        into out: (
+            households: UnsafeMutableBufferPointer<Int>, weight: UnsafeMutableBufferPointer<Int>,
+            worth: UnsafeMutableBufferPointer<Double>
+        )
+    ) -> (count: Int, persons: Int) {
+        let H = row.count
+        var n = 0
+        var total = 0
+        // Four pairs at a time: most are not worth their price, and a block of four such is passed
+        // over with one comparison.
+        let values = UnsafeRawPointer(row.baseAddress!)
+        let prices = UnsafeRawPointer(u.baseAddress!)
+        var h = 0
+        while h < H {
+            if h + 4 <= H {
+                let offset = h * MemoryLayout<Double>.stride
+                let p =
+                    values.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                    - prices.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                if !any(p .> 0) {
+                    h += 4
+                    continue
+                }
+            }
+            for g in h..<min(h + 4, H) {
+                let p = row[g] - u[g]
+                if p > 0 {
+                    out.households[n] = g
+                    out.weight[n] = sizes[g]
+                    out.worth[n] = p
+                    n += 1
+                    total += sizes[g]
+                }
+            }
+            h += 4
+        }
+        return (n, total)
+    }
+
     /// The knapsacks of municipalities `range` at prices `u`.
     private func pack(_ range: Range<Int>, _ u: [Double], collecting: Bool, into part: inout Part) {
         let H = batch.householdCount
@@ -216,41 +259,10 @@ struct KnapsackBound {
         var table = KnapsackTable()
         for m in range where batch.capacity[m] > 0 {
             let (n, total) = u.withUnsafeBufferPointer { u in
-                sizes.withUnsafeBufferPointer { sizes in
-                    pricedByMunicipality.withUnsafeBufferPointer { priced in
-                        var n = 0
-                        var total = 0
-                        let column = m * H
-                        // Four pairs at a time: most are not worth their price, and a block of four
-                        // such is passed over with one comparison.
-                        let row = UnsafeRawPointer(priced.baseAddress! + column)
-                        let prices = UnsafeRawPointer(u.baseAddress!)
-                        var h = 0
-                        while h < H {
-                            if h + 4 <= H {
-                                let stride = h * MemoryLayout<Double>.stride
-                                let p =
-                                    row.loadUnaligned(fromByteOffset: stride, as: SIMD4<Double>.self)
-                                    - prices.loadUnaligned(fromByteOffset: stride, as: SIMD4<Double>.self)
-                                if !any(p .> 0) {
-                                    h += 4
-                                    continue
-                                }
-                            }
-                            for g in h..<min(h + 4, H) {
-                                let p = priced[column + g] - u[g]
-                                if p > 0 {
-                                    households[n] = g
-                                    weight[n] = sizes[g]
-                                    worth[n] = p
-                                    n += 1
-                                    total += sizes[g]
-                                }
-                            }
-                            h += 4
-                        }
-                        return (n, total)
-                    }
+                pricedByMunicipality.withUnsafeBufferPointer { priced in
+                    worthTheirPrice(
+                        UnsafeBufferPointer(rebasing: priced[(m * H)..<((m + 1) * H)]), u,
+                        into: (households, weight, worth))
                 }
             }
             if n == 0 { continue }

@@ -14,7 +14,7 @@ struct KnapsackTable {
     private var best: [Double] = []
     private var keep: [Bool] = []
     /// Per weight 0...capacity, four runs of capacity + 1: the items of that weight, where its
-    /// slots in `top` start (−1 for none), how many are filled, and how many there are.
+    /// slots in `top` start (−1 for none), how many slots there are, and how many are filled.
     private var perWeight: [Int] = []
     /// Per weight with more items than capacity / weight: the largest values so far, ascending.
     private var top: [Double] = []

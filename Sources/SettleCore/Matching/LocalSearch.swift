@@ -114,12 +114,13 @@ struct LocalSearch {
                         // g leaves m for h's old municipality if it fits there, else goes out.
                         let back = from.map { column[$0 * H + g] } ?? -.infinity
                         let base = batch.value(h, m) - current - column[m * H + g]
+                        let least = chosen?.gain ?? minimumGain
                         // At most this with g back at h's old municipality: not enough, and the
                         // room need not be asked.
-                        if base + max(0, back) <= (chosen?.gain ?? minimumGain) { continue }
+                        if base + max(0, back) <= least { continue }
                         let toFrom = back > -.infinity && room.fits(g, from!, replacing: h)
                         let gain = base + (toFrom ? back : 0)
-                        guard gain > (chosen?.gain ?? minimumGain), fits(h, m, replacing: g) else { continue }
+                        guard gain > least, fits(h, m, replacing: g) else { continue }
                         chosen = (g, toFrom, gain)
                     }
                     if let chosen {
