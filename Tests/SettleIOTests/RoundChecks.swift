@@ -7,11 +7,12 @@ import Testing
 
 /// What the round tests share: a shipped scenario's round by day, and a placement's feasibility.
 enum RoundChecks {
-    /// The round of `day` in a file of `Scenarios/`, with the batch as the matcher sees it.
-    static func round(_ file: String, day: Int) throws -> (
+    /// The round of `day` in a file of `Scenarios/` (at another `seed` if given), with the batch as
+    /// the matcher sees it.
+    static func round(_ file: String, day: Int, seed: UInt64? = nil) throws -> (
         scenario: Scenario, round: MatchingBatch, prepared: MatchingBatch
     ) {
-        let scenario = try ScenarioLoader.load(.file(Paths.scenario(file)))
+        let scenario = try ScenarioLoader.load(.file(Paths.scenario(file)), seed: seed)
         let round = try #require(Simulation.batch(scenario, fromDay: day))
         #expect(round.day == day)
         return (scenario, round.batch, BatchMatcher.prepare(round.batch, options: scenario.spec.matching))
