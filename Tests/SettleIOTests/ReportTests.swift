@@ -39,7 +39,7 @@ import Testing
                     persons: 2_574, places: 857,
                     shortDimensions: [.init(name: "large_dwellings", demand: 62, capacity: 40)]),
                 objective: 1276.073, bound: 1278.103, gap: 0.0015906, termination: .nodeLimit,
-                note: "repair MIP stopped at its node limit", seconds: 9.5)
+                note: .repairMIPNodeLimit, seconds: 9.5)
         ]
         let json = JSONReport.value(outcomes).serialized()
         #expect(

@@ -14,7 +14,8 @@ enum ExactMIP {
         do {
             solved = try GLPKSolver.solve(model, options: solveOptions)
         } catch {
-            return MatchResult.failed(householdCount: batch.householdCount, method: .exact, note: error.description)
+            return MatchResult.failed(
+                householdCount: batch.householdCount, method: .exact, note: .failed(error.description))
         }
         guard let values = solved.values else {
             // An empty placement is always feasible, so no solution means branch and cut stopped before
@@ -28,7 +29,7 @@ enum ExactMIP {
             if result.termination != .optimal {
                 let stop = stopped(solved.termination)
                 result.termination = stop.termination
-                result.note = "\(stop.why) before a placement; LP repair placed the batch"
+                result.note = .branchAndCutStopped(stop.why, beforePlacement: true)
             }
             return result
         }
@@ -51,16 +52,16 @@ enum ExactMIP {
         return MatchResult(
             placement: placement, termination: certified ? .optimal : stop.termination, method: .exact,
             objective: objective, bound: bound, gap: gap, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0,
-            note: certified ? nil : stop.why)
+            note: certified ? nil : .branchAndCutStopped(stop.why, beforePlacement: false))
     }
 
-    /// How GLPK's branch and cut ended short of a proof, as a termination and a note.
-    static func stopped(_ termination: Termination) -> (termination: MatchTermination, why: String) {
+    /// How GLPK's branch and cut ended short of a proof, as a termination and why.
+    static func stopped(_ termination: Termination) -> (termination: MatchTermination, why: MatchNote.Stop) {
         switch termination {
-        case .timeLimit: (.timeLimit, "branch and cut stopped at its time limit")
-        case .iterationOrOtherLimit: (.nodeLimit, "branch and cut stopped at its node limit")
-        case .numericalFailure(let text): (.gapAboveTolerance, "branch and cut ended early (GLPK: \(text))")
-        default: (.gapAboveTolerance, "branch and cut ended without proving the tolerance")
+        case .timeLimit: (.timeLimit, .timeLimit)
+        case .iterationOrOtherLimit: (.nodeLimit, .nodeLimit)
+        case .numericalFailure(let text): (.gapAboveTolerance, .numericalFailure(text))
+        default: (.gapAboveTolerance, .unproven)
         }
     }
 }

@@ -22,7 +22,7 @@ struct LPDive {
         var firstSplit: Int
         var repaired: Int
         var limit: MatchTermination?
-        var note: String?
+        var note: MatchNote?
         /// The greedy pass fell short of the tolerance and the repair MIP was not allowed to run.
         var greedyFellShort = false
     }
@@ -242,7 +242,7 @@ struct LPDive {
         price = lp.sinkPrices()
         let reduced = reduced
         var limit: MatchTermination? = nil
-        var note: String? = nil
+        var note: MatchNote? = nil
         var greedyFellShort = false
         if !toRepair.isEmpty {
             // Households the LP left out may fill the places that split households leave.

@@ -23,16 +23,12 @@ enum LPRepair {
         case stoppedAtItsSolves
         case reachedTheRelaxation
 
-        var note: String {
+        var note: MatchNote {
             switch self {
-            case .notRun: "gap above tolerance after repair"
-            case .tooLarge:
-                "above \(SetPacking.householdLimit) households, so no column generation or set packing"
-            case .stoppedAtItsSolves:
-                "column generation stopped at its \(ColumnGeneration.maximumSolves) solves, above the relaxation's optimum"
-            case .reachedTheRelaxation:
-                "bound at the knapsack relaxation's optimum (column generation converged), "
-                    + "placement the set packing's best"
+            case .notRun: .aboveToleranceAfterRepair
+            case .tooLarge: .tooLargeForColumnGeneration(householdLimit: SetPacking.householdLimit)
+            case .stoppedAtItsSolves: .columnGenerationStopped(solves: ColumnGeneration.maximumSolves)
+            case .reachedTheRelaxation: .relaxationOptimumReached
             }
         }
     }
@@ -202,7 +198,7 @@ enum LPRepair {
             note =
                 note
                 ?? (attempt.limit == .nodeLimit
-                    ? "repair MIP stopped at its node limit" : generation.note)
+                    ? .repairMIPNodeLimit : generation.note)
         }
         var result = MatchResult(
             placement: attempt.placement, termination: termination, method: .lpRepair, objective: objective,

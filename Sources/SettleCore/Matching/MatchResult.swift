@@ -39,8 +39,9 @@ public struct MatchResult: Sendable {
     /// Households placed by the repair MIP.
     public var repairedHouseholds: Int
     public var seconds: Double
-    /// Solver detail for reports, e.g. a failure reason.
-    public var note: String?
+    /// How the solve ended where reports should say so, e.g. which stage stopped at its limit or why
+    /// the solver failed.
+    public var note: MatchNote?
     /// Evaluations of the dimension prices by the bundle method (lp-repair with dimensions).
     public var lagrangianSteps: Int = 0
 
@@ -50,7 +51,7 @@ public struct MatchResult: Sendable {
     }
 
     /// Nobody placed and nothing proven: the solver failed.
-    static func failed(householdCount: Int, method: SolveMethod, note: String) -> MatchResult {
+    static func failed(householdCount: Int, method: SolveMethod, note: MatchNote) -> MatchResult {
         MatchResult(
             placement: Array(repeating: nil, count: householdCount), termination: .failed, method: method,
             objective: 0, bound: .infinity, gap: 1, splitHouseholds: 0, repairedHouseholds: 0, seconds: 0, note: note)

@@ -13,7 +13,7 @@ enum RepairMIP {
         var placement: [(Int, Int)]
         /// The GLPK limit that stopped the repair MIP, if one did.
         var limit: MatchTermination?
-        var note: String?
+        var note: MatchNote?
     }
 
     static func solve(
@@ -73,9 +73,9 @@ enum RepairMIP {
             }
             return Outcome(
                 placement: chosen, limit: limit,
-                note: limit == .timeLimit ? "repair MIP stopped at its time limit" : nil)
+                note: limit == .timeLimit ? .repairMIPTimeLimit : nil)
         }
         return Outcome(
-            placement: greedy.placement, limit: limit, note: "repair MIP found nothing better than greedy placement")
+            placement: greedy.placement, limit: limit, note: .repairMIPFoundNothingBetter)
     }
 }

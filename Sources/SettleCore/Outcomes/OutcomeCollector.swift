@@ -210,7 +210,7 @@ public enum OutcomeCollector {
         let termination = rounds.map(\.result.termination).max() ?? .optimal
         let objective = rounds.reduce(0) { $0 + $1.result.objective }
         let bound = rounds.reduce(0) { $0 + $1.result.bound }
-        let notes = rounds.compactMap { round in round.result.note.map { "day \(round.day): \($0)" } }
+        let notes = rounds.compactMap { round in round.result.note.map { RoundNote(day: round.day, note: $0) } }
         let tolerance = scenario.spec.matching.gapTolerance
         let uncertified = rounds.filter { $0.result.method != .ruleBased && $0.result.gap > tolerance }.map {
             UncertifiedRound(

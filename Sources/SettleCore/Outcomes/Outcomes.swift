@@ -156,7 +156,8 @@ public struct Outcomes: Sendable, Equatable {
         public var splitHouseholds: Int
         public var repairedHouseholds: Int
         public var seconds: Double
-        public var note: String?
+        /// The first round with a note, if any.
+        public var note: RoundNote?
         /// The rounds above the gap tolerance, by day: each with its true certified gap and why.
         public var uncertified: [UncertifiedRound] = []
     }

@@ -12,6 +12,6 @@ public struct UncertifiedRound: Sendable, Equatable {
     public var gap: Double
     public var termination: MatchTermination
     /// The solver's note, e.g. which stage stopped at its limit.
-    public var note: String?
+    public var note: MatchNote?
     public var seconds: Double
 }

@@ -44,7 +44,7 @@ public struct BatchSolution: Sendable {
             "repaired        \(result.repairedHouseholds) households placed by LP diving and the repair MIP",
         ]
         if result.lagrangianSteps > 0 { lines.append("lagrangian      \(result.lagrangianSteps) price steps") }
-        if let note = result.note { lines.append("note            \(note)") }
+        if let note = result.note { lines.append("note            \(note.text)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -71,7 +71,7 @@ public struct BatchSolution: Sendable {
             ("repaired_households", .int(result.repairedHouseholds)),
             ("lagrangian_steps", .int(result.lagrangianSteps)),
         ]
-        if let note = result.note { pairs.append(("note", .string(note))) }
+        if let note = result.note { pairs.append(("note", .string(note.text))) }
         if isHindsight { pairs.insert(("hindsight", .bool(true)), at: 3) }
         return .object(pairs)
     }

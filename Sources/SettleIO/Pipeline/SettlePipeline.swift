@@ -13,7 +13,7 @@ public enum SettlePipeline {
         if let failed = result.rounds.first(where: { $0.result.termination == .failed }) {
             throw MatchingFailure(
                 message:
-                    "matching failed on day \(failed.day) of scenario '\(scenario.spec.name)': \(failed.result.note ?? "unknown reason")"
+                    "matching failed on day \(failed.day) of scenario '\(scenario.spec.name)': \(failed.result.note?.text ?? "unknown reason")"
             )
         }
         let outcomes = OutcomeCollector.collect(scenario: scenario, result: result)
@@ -61,7 +61,7 @@ public enum SettlePipeline {
         let hindsight = Hindsight(scenario: scenario, households: Hindsight.households([year]))
         if hindsight.result.termination == .failed {
             throw MatchingFailure(
-                message: "matching the hindsight batch failed: \(hindsight.result.note ?? "unknown reason")")
+                message: "matching the hindsight batch failed: \(hindsight.result.note?.text ?? "unknown reason")")
         }
         return BatchSolution(
             scenario: scenario, day: 0, batch: hindsight.batch, result: hindsight.result, isHindsight: true)
@@ -72,7 +72,7 @@ public enum SettlePipeline {
         let (round, batch) = try self.batch(scenario, fromDay: day, file: file)
         let result = BatchMatcher.match(batch, options: scenario.spec.matching)
         if result.termination == .failed {
-            throw MatchingFailure(message: "matching failed: \(result.note ?? "unknown reason")")
+            throw MatchingFailure(message: "matching failed: \(result.note?.text ?? "unknown reason")")
         }
         return BatchSolution(scenario: scenario, day: round, batch: batch, result: result)
     }

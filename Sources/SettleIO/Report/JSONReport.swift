@@ -21,7 +21,7 @@ public enum JSONReport {
             ("split_households", .int(o.matching.splitHouseholds)),
             ("repaired_households", .int(o.matching.repairedHouseholds)),
         ]
-        if let note = o.matching.note { matching.append(("note", .string(note))) }
+        if let note = o.matching.note { matching.append(("note", .string(note.text))) }
         if includeTimings { matching.append(("seconds", .double(o.matching.seconds, 3))) }
         matching.append(
             (
@@ -212,7 +212,7 @@ public enum JSONReport {
             ("gap", .double(r.gap, 8)),
             ("termination", .string(r.termination.rawValue)),
         ]
-        if let note = r.note { pairs.append(("note", .string(note))) }
+        if let note = r.note { pairs.append(("note", .string(note.text))) }
         if includeTimings { pairs.append(("seconds", .double(r.seconds, 3))) }
         return .object(pairs)
     }

@@ -98,7 +98,7 @@ public enum TerminalReport {
                 "  \(m.splitHouseholds) households split by the LP relaxation; \(m.repairedHouseholds) placed by LP diving and the repair MIP"
             )
         }
-        if let note = m.note { out.append("  note: \(note)") }
+        if let note = m.note { out.append("  note: \(note.text)") }
         if !m.uncertified.isEmpty {
             out.append("  rounds above the gap tolerance (\(m.uncertified.count)), with their certified gap and why:")
             for r in m.uncertified { out.append("    " + uncertifiedLine(r, showTimings: showTimings)) }
@@ -163,7 +163,8 @@ public enum TerminalReport {
                 "\(d.name.replacingOccurrences(of: "_", with: " ")) short (\(n(d.demand)) needed, \(n(d.capacity)) left)"
             )
         }
-        parts.append(r.termination.rawValue.replacingOccurrences(of: "_", with: " ") + (r.note.map { ": \($0)" } ?? ""))
+        parts.append(
+            r.termination.rawValue.replacingOccurrences(of: "_", with: " ") + (r.note.map { ": \($0.text)" } ?? ""))
         if showTimings { parts.append(String(format: "%.2f s", r.seconds)) }
         return parts.joined(separator: "; ")
     }
