@@ -19,4 +19,15 @@ import Testing
         #expect(result.note?.text.contains("column generation converged") == true)
         RoundChecks.expectFeasible(result, in: batch)
     }
+
+    /// spring-surge day 245: the repair MIP finds nothing better than its greedy start, but the
+    /// round is certified, so it carries no note (a year's report used to point at it).
+    @Test func aCertifiedRoundHasNoNote() throws {
+        let (scenario, round, batch) = try RoundChecks.round("spring-surge.yaml", day: 245)
+        let result = BatchMatcher.match(round, options: scenario.spec.matching)
+        #expect(result.gap <= scenario.spec.matching.gapTolerance)
+        #expect(result.termination == .optimal)
+        #expect(result.note == nil)
+        RoundChecks.expectFeasible(result, in: batch)
+    }
 }

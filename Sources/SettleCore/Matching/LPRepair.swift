@@ -190,15 +190,14 @@ enum LPRepair {
         let objective = attempt.objective
         let certified = max(bound, objective)
         let gap = MatchResult.gap(objective: objective, bound: certified)
-        // Certified by the bound: a repair that stopped early is still optimal within tolerance.
+        // Certified by the bound: a repair that stopped early is still optimal within tolerance, and
+        // what it stopped at is not worth a note (a year's report pointed at such rounds as if they
+        // were off).
         var termination = MatchTermination.optimal
-        var note = attempt.note
+        var note: MatchNote? = nil
         if gap > options.gapTolerance {
             termination = attempt.limit ?? .gapAboveTolerance
-            note =
-                note
-                ?? (attempt.limit == .nodeLimit
-                    ? .repairMIPNodeLimit : generation.note)
+            note = attempt.note ?? (attempt.limit == .nodeLimit ? .repairMIPNodeLimit : generation.note)
         }
         var result = MatchResult(
             placement: attempt.placement, termination: termination, method: .lpRepair, objective: objective,
