@@ -16,11 +16,9 @@ struct KnapsackBound {
     static let maximumSteps = 3_000
     /// Steps without a better bound after which the step size halves.
     static let missesBeforeHalving = 10
-    /// Steps in a row without a better bound after which the steps stop. Since column generation
-    /// starts from the steps' best prices and smooths towards them, it finishes what more steps
-    /// would do: with 30 (was 100) and `SetPacking.nodeLimit` 400, forty years of spring-surge and
-    /// decisions-below-need (seeds 2022, 2023, 1–3, 11–30) left 25 rounds above the tolerance
-    /// against 29 with 100 steps and 48 before both (2026-11-30; Benchmarks/README).
+    /// Steps in a row without a better bound after which the steps stop. Column generation starts
+    /// from the steps' best prices and smooths towards them, so it finishes what more steps did
+    /// (30 was 100: Benchmarks/README, "Four hundred nodes, thirty steps").
     static let stallSteps = 30
     /// Pairs evaluated over all steps, which sets the steps between the two.
     static let pairBudget = 60_000_000

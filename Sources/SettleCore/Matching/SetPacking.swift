@@ -23,9 +23,8 @@ enum SetPacking {
     /// Households up to which a round gets this step.
     static let householdLimit = 2_000
     /// Branch-and-cut nodes: a count, so every machine reaches the same placement. Branching on
-    /// the most fractional set made nodes cheap enough for 400 (was 150): over forty years of
-    /// spring-surge and decisions-below-need (seeds 2022, 2023, 1–3, 11–30) 29 rounds above the
-    /// tolerance against 48, and a sum of year gaps of 2.65 % against 2.83 %, in 6 % more time.
+    /// the most fractional set made nodes cheap enough for 400 (was 150), which leaves fewer rounds
+    /// above the tolerance (Benchmarks/README, "Four hundred nodes, thirty steps").
     static let nodeLimit = 400
     /// Households per municipality that may join or replace one of its incumbent's households: 20
     /// left 64 rounds above the tolerance over those ten years, 8 left 77 (107 without neighbours).

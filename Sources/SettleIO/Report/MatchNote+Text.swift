@@ -33,8 +33,3 @@ extension MatchNote.Stop {
         }
     }
 }
-
-extension RoundNote {
-    /// "day N: " and the note.
-    public var text: String { "day \(day): \(note.text)" }
-}
