@@ -113,7 +113,7 @@ import Testing
             let records = try await plan.run(replications: [0, 1], jobs: 2)
             Issue.record("variant b cannot resolve, yet \(records.count) records came back")
         } catch {
-            #expect(error.key == "capacity.overrides.nowhere")
+            #expect(error == .unknownOverrideMunicipality(id: "nowhere"))
         }
     }
 }

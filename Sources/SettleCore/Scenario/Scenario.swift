@@ -55,9 +55,7 @@ public struct Scenario: Sendable {
         for (i, m) in municipalities.enumerated() { index[m.id] = i }
 
         for id in spec.capacity.overrides.keys.sorted() where index[id] == nil {
-            throw ScenarioError(
-                key: "capacity.overrides.\(id)",
-                message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+            throw .unknownOverrideMunicipality(id: id)
         }
         var capacity = try Self.decisions(records: records, country: country, rule: spec.capacity)
         if spec.capacity.scale != 1 {
@@ -67,9 +65,7 @@ public struct Scenario: Sendable {
         var participation: [Bool]
         if let listed = spec.selfSettlement.participating {
             for id in listed where index[id] == nil {
-                throw ScenarioError(
-                    key: "self_settlement.participating",
-                    message: "no municipality has id '\(id)'; use a kommunenummer from the municipality table")
+                throw .unknownParticipatingMunicipality(id: id)
             }
             let set = Set(listed)
             participation = municipalities.map { set.contains($0.id) }
@@ -126,19 +122,15 @@ public struct Scenario: Sendable {
             households = []
             households.reserveCapacity(table.count)
             for record in table {
-                func find(_ id: String?, _ what: String) throws(ScenarioError) -> Int? {
+                func find(_ id: String?, _ role: ScenarioError.HouseholdPlace) throws(ScenarioError) -> Int? {
                     guard let id else { return nil }
                     guard let found = index[id] else {
-                        throw ScenarioError(
-                            key: "cohort.table",
-                            message:
-                                "household '\(record.id)' \(what) unknown municipality '\(id)'; use a kommunenummer from the municipality table"
-                        )
+                        throw .unknownHouseholdMunicipality(household: record.id, place: role, id: id)
                     }
                     return found
                 }
-                let tie = try find(record.ties, "has ties to")
-                let reception = try find(record.reception, "lives in a reception centre in")
+                let tie = try find(record.ties, .ties)
+                let reception = try find(record.reception, .reception)
                 households.append(
                     Household(
                         id: record.id, members: record.members, tieMunicipality: tie, receptionMunicipality: reception,
@@ -256,21 +248,15 @@ public struct Scenario: Sendable {
             case .population?: break
             }
         } else if let basis = rule.basis, basis != .population {
-            throw ScenarioError(
-                key: "capacity.basis",
-                message:
-                    "'\(basis.rawValue)' needs a real country (municipalities: {country: norway-2024}); use population")
+            throw .basisNeedsTheRealCountry(basis)
         }
         var fixed: [Int?] = records.indices.map { rule.overrides[records[$0].id] ?? own[$0] }
         let fixedTotal = fixed.reduce(0) { $0 + ($1 ?? 0) }
         let open = records.indices.filter { fixed[$0] == nil }
         let total = max(0, rule.nationalTotal - fixedTotal)
         if !open.isEmpty && total < rule.minimum * open.count {
-            throw ScenarioError(
-                key: "capacity.national_total",
-                message:
-                    "\(rule.nationalTotal) places leave \(total) for \(open.count) municipalities, below the minimum of \(rule.minimum) each (\(rule.minimum * open.count)); raise national_total or lower capacity.minimum"
-            )
+            throw .nationalTotalBelowMinimum(
+                nationalTotal: rule.nationalTotal, left: total, municipalities: open.count, minimum: rule.minimum)
         }
         let shares = MunicipalityGenerator.apportion(
             total: total, weights: open.map { Double(records[$0].population) }, minimum: rule.minimum)
@@ -289,17 +275,5 @@ public struct Scenario: Sendable {
         var result = [Bool](repeating: false, count: municipalities.count)
         for i in order.prefix(wanted) { result[i] = true }
         return result
-    }
-}
-
-/// A scenario that refers to something that does not exist.
-public struct ScenarioError: Error, Sendable, Equatable {
-    /// Dotted key path in the scenario file.
-    public var key: String
-    public var message: String
-
-    public init(key: String, message: String) {
-        self.key = key
-        self.message = message
     }
 }
