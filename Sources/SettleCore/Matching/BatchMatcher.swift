@@ -33,6 +33,9 @@ public enum BatchMatcher {
                 result = exactFallback(batch, lpRepair: result, options: options)
             }
         }
+        // A certified round carries no note, whatever a step stopped at: a year's report points
+        // only at rounds that are off.
+        if result.termination == .optimal { result.note = nil }
         let elapsed = clock.now - start
         result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return result
@@ -59,10 +62,7 @@ public enum BatchMatcher {
         result.lagrangianSteps = lpRepair.lagrangianSteps
         result.bound = max(result.objective, min(exact.bound, lpRepair.bound))
         result.gap = MatchResult.gap(objective: result.objective, bound: result.bound)
-        if result.gap <= options.gapTolerance {
-            result.termination = .optimal
-            result.note = nil
-        }
+        if result.gap <= options.gapTolerance { result.termination = .optimal }
         return result
     }
 

@@ -24,10 +24,7 @@ enum ExactMIP {
             if let bound = solved.bound, bound.isFinite, bound < result.bound {
                 result.bound = max(result.objective, bound)
                 result.gap = MatchResult.gap(objective: result.objective, bound: result.bound)
-                if result.gap <= options.gapTolerance {
-                    result.termination = .optimal
-                    result.note = nil
-                }
+                if result.gap <= options.gapTolerance { result.termination = .optimal }
             }
             if result.termination != .optimal {
                 let stop = stopped(solved.termination)

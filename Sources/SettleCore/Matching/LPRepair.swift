@@ -15,24 +15,6 @@
 ///   dive is repeated on the priced LP.
 /// Why not GLPK on the whole LP with side rows: its simplex needs 25 s at 1,000 households.
 enum LPRepair {
-    /// How far column generation got in a round: what a round left above the tolerance says.
-    enum Generation {
-        case notRun
-        /// More households than `SetPacking.householdLimit`: neither it nor the set packing ran.
-        case tooLarge
-        case stoppedAtItsSolves
-        case reachedTheRelaxation
-
-        var note: MatchNote {
-            switch self {
-            case .notRun: .aboveToleranceAfterRepair
-            case .tooLarge: .tooLargeForColumnGeneration(householdLimit: SetPacking.householdLimit)
-            case .stoppedAtItsSolves: .columnGenerationStopped(solves: ColumnGeneration.maximumSolves)
-            case .reachedTheRelaxation: .relaxationOptimumReached
-            }
-        }
-    }
-
     /// Households up to which a batch left above the gap tolerance gets the whole local search
     /// (above it, only single moves and unplaced households' pairs: `polishAboveTheLimit`).
     static let localSearchLimit = 3_000
@@ -101,8 +83,8 @@ enum LPRepair {
         }
         polishAboveTheLimit(&attempt)
         var steps = 0
-        // What column generation did, for the note of a round left above the tolerance.
-        var generation = Generation.notRun
+        // How far column generation got: the note of a round left above the tolerance.
+        var generation = MatchNote.aboveToleranceAfterRepair
         if K > 0 && MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
             let pricing = DimensionPricing.price(
                 batch, dimensions: dims, profit: profit, bound: bound, gapTolerance: options.gapTolerance,
@@ -149,7 +131,7 @@ enum LPRepair {
             // 0.016 % above HiGHS' optimum, the placement 0.79 % below it) the master's placement
             // and the set packing reach 880.868 against an optimum of 880.872.
             let packing = H <= SetPacking.householdLimit
-            generation = packing ? .notRun : .tooLarge
+            if !packing { generation = .tooLargeForColumnGeneration(householdLimit: SetPacking.householdLimit) }
             let improved = knapsack.improve(
                 from: knapsack.householdPrices(sinkPrice: duals.price), target: attempt.objective,
                 enough: attempt.objective / (1 - options.gapTolerance), collecting: packing)
@@ -170,7 +152,9 @@ enum LPRepair {
                     center: ColumnGeneration.Center(prices: improved.prices, mu: duals.mu, bound: improved.bound))
                 bound = min(bound, generated.bound)
                 sets = generated.sets
-                generation = generated.reachedTheRelaxation ? .reachedTheRelaxation : .stoppedAtItsSolves
+                generation =
+                    generated.reachedTheRelaxation
+                    ? .relaxationOptimumReached : .columnGenerationStopped(solves: ColumnGeneration.maximumSolves)
                 if MatchResult.gap(objective: attempt.objective, bound: bound) > options.gapTolerance {
                     polish(&attempt, from: generated.placement(batch, dimensions: dims))
                 }
@@ -190,14 +174,12 @@ enum LPRepair {
         let objective = attempt.objective
         let certified = max(bound, objective)
         let gap = MatchResult.gap(objective: objective, bound: certified)
-        // Certified by the bound: a repair that stopped early is still optimal within tolerance, and
-        // what it stopped at is not worth a note (a year's report pointed at such rounds as if they
-        // were off).
+        // Certified by the bound: a repair that stopped early is still optimal within tolerance.
         var termination = MatchTermination.optimal
-        var note: MatchNote? = nil
+        var note = attempt.note
         if gap > options.gapTolerance {
             termination = attempt.limit ?? .gapAboveTolerance
-            note = attempt.note ?? (attempt.limit == .nodeLimit ? .repairMIPNodeLimit : generation.note)
+            note = note ?? (attempt.limit == .nodeLimit ? .repairMIPNodeLimit : generation)
         }
         var result = MatchResult(
             placement: attempt.placement, termination: termination, method: .lpRepair, objective: objective,
